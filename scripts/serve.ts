@@ -12,7 +12,7 @@ async function main() {
   const database = await bootAppDatabase();
   const child = spawn(process.execPath, [nextBin, mode, ...passThrough], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: database.url },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: database.url },
   });
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

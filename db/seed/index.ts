@@ -24,7 +24,7 @@ export const DEMO_FESTIVAL = {
   slug: 'harbourfront-2026',
   name: 'Harbourfront Film Festival',
   edition: '2026 edition',
-  tagline: 'Six days of new cinema from around the world, in five rooms across Vancouver.',
+  tagline: 'Six days of new cinema from around the world, in four venues across Vancouver.',
   timeZone: 'America/Vancouver',
   currency: 'CAD',
   days: 6,

@@ -55,7 +55,7 @@ export function layoutSeats(rows: RowPlan[]): SeatSpec[] {
   return out;
 }
 
-const lumenRows: RowPlan[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M'].map((row) => ({
+const lumenRows: RowPlan[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M'].map((row): RowPlan => ({
   row,
   section: ['J', 'K', 'L', 'M'].includes(row) ? 'Rear stalls' : 'Stalls',
   blocks: [4, 8, 4],
@@ -67,7 +67,7 @@ const lumenRows: RowPlan[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 
         : undefined,
 }));
 
-const studioRows: RowPlan[] = ['A', 'B', 'C', 'D', 'E', 'F'].map((row) => ({
+const studioRows: RowPlan[] = ['A', 'B', 'C', 'D', 'E', 'F'].map((row): RowPlan => ({
   row,
   section: 'Studio',
   blocks: [6, 6],
