@@ -1,0 +1,6 @@
+import { NextResponse } from 'next/server';
+import { OPENAPI_DOCUMENT } from '@/lib/api/openapi';
+
+export function GET() {
+  return NextResponse.json(OPENAPI_DOCUMENT);
+}

@@ -1,0 +1,15 @@
+import type { NextRequest } from 'next/server';
+import { requireCurrentFestival } from '@/db/queries/festival';
+import { getScreeningDetail } from '@/db/queries/screenings';
+import { apiError, notFound, ok, withErrors } from '@/lib/api/respond';
+import { UUID } from '@/lib/api/screening-query';
+import { serializeScreeningDetail } from '@/lib/api/serialize';
+
+export const GET = withErrors(async (_request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  if (!UUID.test(id)) return apiError(400, 'bad_request', 'id must be a screening UUID');
+  const festival = await requireCurrentFestival();
+  const screening = await getScreeningDetail(festival, id);
+  if (!screening) return notFound('Screening');
+  return ok(serializeScreeningDetail(screening, festival.timeZone));
+});

@@ -1,0 +1,15 @@
+import type { NextRequest } from 'next/server';
+import { requireCurrentFestival } from '@/db/queries/festival';
+import { listScreenings } from '@/db/queries/screenings';
+import { badRequest, ok, withErrors } from '@/lib/api/respond';
+import { parseScreeningQuery } from '@/lib/api/screening-query';
+import { serializeScreening } from '@/lib/api/serialize';
+
+export const GET = withErrors(async (request: NextRequest) => {
+  const parsed = parseScreeningQuery(request.nextUrl.searchParams);
+  if (!parsed.success) return badRequest(parsed.error.issues);
+  const festival = await requireCurrentFestival();
+  const { date, venue, film } = parsed.data;
+  const screenings = await listScreenings(festival, { day: date, venue, filmSlug: film });
+  return ok({ festival: festival.slug, timeZone: festival.timeZone, count: screenings.length, screenings: screenings.map((s) => serializeScreening(s, festival.timeZone)) });
+});
