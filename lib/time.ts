@@ -85,6 +85,16 @@ export function daysBetween(from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * The instants [start, end) of a festival-local calendar day. Queries filter
+ * on these instead of PostgreSQL's AT TIME ZONE so that one copy of the zone
+ * rules (Node's) decides both what is stored and what is shown: the database's
+ * tz data can be a different release.
+ */
+export function localDayRange(date: string, timeZone: string): { start: Date; end: Date } {
+  return { start: zonedTimeToUtc(date, '00:00', timeZone), end: zonedTimeToUtc(addDays(date, 1), '00:00', timeZone) };
+}
+
 /** Minutes since local midnight, for placing a screening on the schedule grid. */
 export function localMinutes(instant: Date, timeZone: string): number {
   const w = wallClock(instant, timeZone);

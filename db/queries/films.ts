@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { hasScreeningFilters, type ProgrammeFilters } from '@/lib/programme-filters';
+import { localDayRange } from '@/lib/time';
 import type { FilmographyEntry } from '../schema/people';
 import type { CreditRole } from '../seed/types';
 import { getDb } from '../client';
@@ -81,7 +82,10 @@ function filmWhere(festival: FestivalSummary, f: ProgrammeFilters): SQL {
   }
   if (hasScreeningFilters(f)) {
     const s: SQL[] = [sql`sf.film_id = f.id`];
-    if (f.day) s.push(sql`(sc.starts_at AT TIME ZONE ${festival.timeZone})::date = ${f.day}::date`);
+    if (f.day) {
+      const { start, end } = localDayRange(f.day, festival.timeZone);
+      s.push(sql`sc.starts_at >= ${start.toISOString()}::timestamptz AND sc.starts_at < ${end.toISOString()}::timestamptz`);
+    }
     if (f.venue) s.push(sql`v.slug = ${f.venue}`);
     if (f.feature) s.push(sql`${f.feature}::accessibility_feature = ANY(sc.features)`);
     parts.push(sql`EXISTS (SELECT 1 FROM screening_films sf JOIN screenings sc ON sc.id = sf.screening_id

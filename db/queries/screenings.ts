@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/lib/availability';
-import { localDate } from '@/lib/time';
+import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '../client';
 import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '../schema/screenings';
 import type { SeatState } from '../schema/inventory';
@@ -72,7 +72,10 @@ function uuidArray(ids: string[]): SQL {
 
 function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
   const parts: SQL[] = [sql`s.festival_id = ${festival.id}`];
-  if (f.day) parts.push(sql`(s.starts_at AT TIME ZONE ${festival.timeZone})::date = ${f.day}::date`);
+  if (f.day) {
+    const { start, end } = localDayRange(f.day, festival.timeZone);
+    parts.push(sql`s.starts_at >= ${start.toISOString()}::timestamptz AND s.starts_at < ${end.toISOString()}::timestamptz`);
+  }
   if (f.venue) parts.push(sql`v.slug = ${f.venue}`);
   if (f.feature) parts.push(sql`${f.feature}::accessibility_feature = ANY(s.features)`);
   if (f.ids) parts.push(sql`s.id = ANY(${uuidArray(f.ids)})`);
