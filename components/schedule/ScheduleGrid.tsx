@@ -4,7 +4,7 @@ import type { VenueSummary } from '@/db/queries/venues';
 import { SALE_STATE_LABEL } from '@/lib/availability';
 import { formatTime, localMinutes } from '@/lib/time';
 
-const HOUR_WIDTH = 140; // px per hour: wide enough for a title on two lines
+const HOUR_WIDTH = 84; // px per hour: a festival day fits a desktop screen, a two-hour film still has room for its title
 
 /**
  * One festival day as venues × time. Each venue is a list of its screenings in

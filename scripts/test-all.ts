@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { bootTestDatabase, type BootedDatabase } from './lib/database';
+import { nextBin, run } from './lib/run';
+
+/**
+ * `npm test`: lint, typecheck, unit, integration (fresh database), then a
+ * production build and the Playwright journeys against it. Stages can be
+ * picked: `tsx scripts/test-all.ts e2e`.
+ */
+const ALL = ['lint', 'typecheck', 'unit', 'integration', 'build', 'e2e'] as const;
+type Stage = (typeof ALL)[number];
+const requested = process.argv.slice(2).filter((a): a is Stage => (ALL as readonly string[]).includes(a));
+const stages: Stage[] = requested.length ? requested : [...ALL];
+if (stages.includes('e2e') && !stages.includes('build') && !existsSync('.next/BUILD_ID')) stages.splice(stages.indexOf('e2e'), 0, 'build');
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+
+function readVitest(file: string) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  counts.passed += r.numPassedTests;
+  counts.failed += r.numFailedTests;
+  counts.skipped += r.numPendingTests;
+}
+
+function readPlaywright(file: string) {
+  if (!existsSync(file)) return;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  counts.passed += r.stats.expected + r.stats.flaky;
+  counts.failed += r.stats.unexpected;
+  counts.skipped += r.stats.skipped;
+}
+
+async function main() {
+  mkdirSync('test-results', { recursive: true });
+  const bin = (name: string) => `node_modules/.bin/${name}`;
+  let database: BootedDatabase | undefined;
+  const failures: string[] = [];
+  const stageRun = async (stage: Stage, fn: () => Promise<number>) => {
+    console.log(`\n━━ ${stage} ━━`);
+    const started = Date.now();
+    const code = await fn();
+    console.log(`━━ ${stage}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (code !== 0) failures.push(stage);
+    return code;
+  };
+
+  try {
+    for (const stage of stages) {
+      if (stage === 'lint') await stageRun(stage, () => run(bin('eslint'), ['.', '--max-warnings=0']));
+      if (stage === 'typecheck') await stageRun(stage, () => run(bin('tsc'), ['--noEmit', '-p', '.']));
+      if (stage === 'unit') {
+        rmSync('test-results/unit.json', { force: true });
+        await stageRun(stage, () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']));
+        readVitest('test-results/unit.json');
+      }
+      if ((stage === 'integration' || stage === 'e2e') && !database) database = await bootTestDatabase();
+      if (stage === 'integration') {
+        rmSync('test-results/integration.json', { force: true });
+        await stageRun(stage, () =>
+          run(
+            bin('vitest'),
+            ['run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/integration.json'],
+            { ...process.env, TEST_DATABASE_URL: database!.url, TZ: 'Asia/Kolkata' },
+          ),
+        );
+        readVitest('test-results/integration.json');
+      }
+      if (stage === 'build') {
+        // The build must not need a database: no DATABASE_URL on purpose.
+        const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+        delete env.DATABASE_URL;
+        await stageRun(stage, () => run(process.execPath, [nextBin, 'build'], env));
+      }
+      if (stage === 'e2e') {
+        if (failures.includes('build')) continue;
+        rmSync('test-results/e2e-results.json', { force: true });
+        await stageRun(stage, () => run(bin('playwright'), ['test'], { ...process.env, DATABASE_URL: database!.url }));
+        readPlaywright('test-results/e2e-results.json');
+      }
+    }
+  } finally {
+    await database?.stop();
+  }
+
+  console.log(`\nstages: ${stages.join(', ')}${failures.length ? ` — failed: ${failures.join(', ')}` : ' — all ok'}`);
+  console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
