@@ -15,7 +15,7 @@ const config = [
     },
   },
   {
-    // Pages and components reach the database only through db/queries and db/commands.
+    // The app reaches the database only through db/queries and db/commands, never drizzle or the schema.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
@@ -24,8 +24,21 @@ const config = [
           paths: [{ name: 'drizzle-orm', message: 'Use db/queries or db/commands.' }],
           patterns: [
             { group: ['drizzle-orm/*'], message: 'Use db/queries or db/commands.' },
-            { group: ['@/db/client', '@/db/schema', '@/db/schema/*'], message: 'Use db/queries or db/commands.' },
+            { group: ['@/db/schema', '@/db/schema/*'], message: 'Use db/queries or db/commands.' },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Pages and components read through db/queries only; server actions and route handlers may hand the db to a command.
+    files: ['app/**/page.tsx', 'app/**/layout.tsx', 'components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'drizzle-orm', message: 'Use db/queries.' }],
+          patterns: [{ group: ['drizzle-orm/*', '@/db/client', '@/db/schema', '@/db/schema/*', '@/db/commands/*'], message: 'Use db/queries.' }],
         },
       ],
     },

@@ -5,3 +5,8 @@ export * from './films';
 export * from './venues';
 export * from './screenings';
 export * from './inventory';
+export * from './holds';
+export * from './orders';
+export * from './payments';
+export * from './rate-limits';
+export * from './emails';

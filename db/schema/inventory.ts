@@ -17,9 +17,13 @@ export const screeningSeats = pgTable(
       .notNull()
       .references(() => seats.id, { onDelete: 'restrict' }),
     state: seatState().notNull().default('available'),
+    /** The hold that holds or bought the seat; no foreign key so that the hold table stays independent. */
+    holdId: uuid(),
   },
   (t) => [
     primaryKey({ columns: [t.screeningId, t.seatId] }),
+    index('screening_seats_hold_idx').on(t.holdId),
+    check('screening_seats_hold_matches_state', sql`(${t.state} IN ('held', 'sold')) = (${t.holdId} IS NOT NULL)`),
     index('screening_seats_available_idx')
       .on(t.screeningId)
       .where(sql`${t.state} = 'available'`),

@@ -122,12 +122,166 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/screenings/{id}/holds': {
+      post: {
+        operationId: 'createHold',
+        summary: 'Hold places for a screening (reserved: named seats or best available; general admission: a quantity)',
+        description:
+          'The hold lasts a few minutes (HOLD_MINUTES, default 10) and is returned with a secret holdToken: send it as the X-Hold-Token header to release or check out the hold. Rate-limited per client.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['items'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    minItems: 1,
+                    items: {
+                      type: 'object',
+                      required: ['ticketType', 'quantity'],
+                      properties: { ticketType: { type: 'string', examples: ['adult'] }, quantity: { type: 'integer', minimum: 0 } },
+                    },
+                  },
+                  seats: { type: 'array', items: { type: 'string', format: 'uuid' }, description: 'Seat ids (reserved venues); omit for best available' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Held',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['holdId', 'holdToken', 'seats', 'expiresAt', 'totalCents'],
+                  properties: {
+                    holdId: { type: 'string', format: 'uuid' },
+                    holdToken: { type: 'string' },
+                    seats: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, label: { type: 'string' } } } },
+                    quantity: { type: 'integer' },
+                    expiresAt: { type: 'string', format: 'date-time' },
+                    totalCents: { type: 'integer' },
+                  },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Malformed body'),
+          '404': errorResponse('No such screening'),
+          '409': {
+            description: 'not_enough_seats (with `available`), seats_unavailable, or not_on_sale',
+            content: {
+              'application/json': {
+                schema: { allOf: [{ $ref: '#/components/schemas/Error' }, { type: 'object', properties: { available: { type: 'integer' } } }] },
+              },
+            },
+          },
+          '422': errorResponse('Well-formed but not acceptable (unknown ticket type, too many tickets, companion seat without a wheelchair space)'),
+          '429': errorResponse('Too many hold requests from this client (see Retry-After)'),
+        },
+      },
+    },
+    '/holds/{id}': {
+      delete: {
+        operationId: 'releaseHold',
+        summary: 'Release a hold (needs its token)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'X-Hold-Token', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { description: 'Released (or already ended)', content: { 'application/json': { schema: { type: 'object', properties: { released: { type: 'boolean' } } } } } },
+          '403': errorResponse('Wrong or missing hold token'),
+          '404': errorResponse('No such hold'),
+          '409': errorResponse('A payment for the hold is in progress'),
+        },
+      },
+    },
+    '/holds/{id}/checkout': {
+      post: {
+        operationId: 'checkoutHold',
+        summary: 'Create the order and its Stripe Checkout Session (idempotent per hold)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'X-Hold-Token', in: 'header', required: true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['name', 'email'], properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' } } },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Send the buyer to checkoutUrl; orderToken reads the order',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['orderId', 'orderToken', 'checkoutUrl'],
+                  properties: { orderId: { type: 'string', format: 'uuid' }, orderToken: { type: 'string' }, checkoutUrl: { type: 'string', format: 'uri' } },
+                },
+              },
+            },
+          },
+          '400': errorResponse('Missing or malformed name or email'),
+          '403': errorResponse('Wrong or missing hold token'),
+          '404': errorResponse('No such hold'),
+          '409': errorResponse('The hold has ended'),
+          '410': errorResponse('The hold expired'),
+          '503': errorResponse('The payment provider did not answer; retry'),
+        },
+      },
+    },
+    '/orders/{id}': {
+      get: {
+        operationId: 'getOrder',
+        summary: 'An order and its tickets (needs the order token)',
+        parameters: [
+          { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+          { name: 'X-Order-Token', in: 'header', required: false, schema: { type: 'string' }, description: 'or ?token=' },
+        ],
+        responses: {
+          '200': { description: 'The order', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
+          '404': errorResponse('No such order, or not yours'),
+        },
+      },
+    },
     '/openapi.json': {
       get: { operationId: 'getOpenApi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document' } } },
     },
   },
   components: {
     schemas: {
+      Order: {
+        type: 'object',
+        required: ['id', 'number', 'status', 'tickets'],
+        properties: {
+          id: { type: 'string', format: 'uuid' },
+          number: { type: 'string' },
+          status: { type: 'string', enum: ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed'] },
+          buyerName: { type: 'string' },
+          totalCents: { type: 'integer' },
+          currency: { type: 'string' },
+          screening: { type: 'object' },
+          tickets: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { code: { type: 'string' }, ticketType: { type: 'string' }, seat: nullableString, priceCents: { type: 'integer' }, url: { type: 'string' } },
+            },
+          },
+          downloads: { type: ['object', 'null'], properties: { pdf: { type: 'string' }, ics: { type: 'string' } } },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error', 'message'],

@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { holds } from './holds';
+import { screenings, ticketTypes } from './screenings';
+import { seats } from './venues';
+
+/**
+ * pending: waiting for payment. paid: tickets issued. refund_due: money
+ * arrived but no places could be given; the worker refunds it. expired /
+ * failed: no payment. refunded: money returned, tickets void.
+ */
+export const orderStatus = pgEnum('order_status', ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed']);
+export const ticketStatus = pgEnum('ticket_status', ['valid', 'void']);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Short reference people read out at the box office. */
+    number: text().notNull().unique(),
+    screeningId: uuid()
+      .notNull()
+      .references(() => screenings.id, { onDelete: 'restrict' }),
+    holdId: uuid()
+      .notNull()
+      .references(() => holds.id, { onDelete: 'restrict' }),
+    status: orderStatus().notNull().default('pending'),
+    buyerName: text().notNull(),
+    buyerEmail: text().notNull(),
+    totalCents: integer().notNull(),
+    currency: text().notNull(),
+    stripeSessionId: text().unique(),
+    stripePaymentIntentId: text(),
+    checkoutUrl: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    paidAt: timestamp({ withTimezone: true }),
+    endedAt: timestamp({ withTimezone: true }),
+    note: text(),
+  },
+  (t) => [
+    uniqueIndex('orders_hold_key').on(t.holdId),
+    index('orders_email_idx').on(t.buyerEmail),
+    index('orders_payment_intent_idx').on(t.stripePaymentIntentId),
+    check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
+  ],
+);
+
+export const orderItems = pgTable('order_items', {
+  id: uuid().primaryKey().defaultRandom(),
+  orderId: uuid()
+    .notNull()
+    .references(() => orders.id, { onDelete: 'cascade' }),
+  ticketTypeId: uuid()
+    .notNull()
+    .references(() => ticketTypes.id, { onDelete: 'restrict' }),
+  name: text().notNull(),
+  quantity: integer().notNull(),
+  unitPriceCents: integer().notNull(),
+});
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Unguessable: it is the secret of the ticket page and what the QR code carries. */
+    code: text().notNull().unique(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    screeningId: uuid()
+      .notNull()
+      .references(() => screenings.id, { onDelete: 'restrict' }),
+    ticketTypeId: uuid()
+      .notNull()
+      .references(() => ticketTypes.id, { onDelete: 'restrict' }),
+    seatId: uuid().references(() => seats.id, { onDelete: 'restrict' }),
+    status: ticketStatus().notNull().default('valid'),
+    priceCents: integer().notNull(),
+    holderName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    checkedInAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('tickets_order_idx').on(t.orderId),
+    // The backstop: one valid ticket per seat per screening.
+    uniqueIndex('tickets_valid_seat_key')
+      .on(t.screeningId, t.seatId)
+      .where(sql`${t.status} = 'valid' AND ${t.seatId} IS NOT NULL`),
+  ],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type Ticket = typeof tickets.$inferSelect;

@@ -1,0 +1,41 @@
+import PgBoss from 'pg-boss';
+import { sweep } from './checkout';
+import { getEnv } from './env';
+import { sendPendingEmails } from './mailer';
+
+/**
+ * The background worker, on pg-boss in the same PostgreSQL. Every app
+ * instance runs one; pg-boss's singleton keys make one sweep run per interval
+ * across all of them, and every step of a sweep is a conditional write, so
+ * overlapping sweeps could not double-apply anything anyway.
+ */
+const SWEEP = 'marquee-sweep';
+const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
+
+export function startWorker(): Promise<PgBoss | null> {
+  globalForWorker.__marqueeWorker ??= boot();
+  return globalForWorker.__marqueeWorker;
+}
+
+async function boot(): Promise<PgBoss | null> {
+  const env = getEnv();
+  if (env.WORKER_ENABLED !== '1' || !env.DATABASE_URL) return null;
+  const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2, application_name: 'marquee-worker' });
+  boss.on('error', (error) => console.error('[worker]', error));
+  await boss.start();
+  await boss.createQueue(SWEEP);
+  await boss.work(SWEEP, { pollingIntervalSeconds: 1 }, async () => {
+    const report = await sweep();
+    if (env.SMTP_URL) await sendPendingEmails(env.SMTP_URL, env.MAIL_FROM);
+    const busy = report.expiredHolds + report.refunded + Object.values(report.settled).reduce((a, b) => a + b, 0);
+    if (busy > 0) console.log('[worker] sweep', JSON.stringify(report));
+  });
+  const tick = () =>
+    boss
+      .send(SWEEP, {}, { singletonKey: 'sweep', singletonSeconds: env.SWEEP_INTERVAL_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue a sweep', error));
+  void tick();
+  setInterval(tick, env.SWEEP_INTERVAL_SECONDS * 1000).unref();
+  console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
+  return boss;
+}

@@ -1,0 +1,153 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { holdSeats } from '@/db/commands/holds';
+import { endLiveHolds } from '@/db/commands/inventory';
+import { beginCheckout } from '@/db/commands/orders';
+import { applyStripeEvent } from '@/db/commands/payments';
+import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
+import { TEST_ORDER_SETTINGS as settings, inventoryProblems, sessionObject, stripeEvent } from '../support/inventory';
+
+type Row = Record<string, unknown>;
+
+async function screening(kind: 'ga' | 'reserved', capacity = 10) {
+  const db = getDb();
+  const festival = await createFestival(db);
+  const venue = kind === 'ga' ? await createGaVenue(db, festival.id, capacity) : await createReservedVenue(db, festival.id, 1, capacity);
+  const film = await createFilm(db, festival.id);
+  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
+/** A hold turned into a pending order, as if the buyer were now on Stripe's page. */
+async function pendingOrder(screeningId: string, quantity: number, seats?: string[]) {
+  const hold = await holdSeats(getDb(), screeningId, { items: [{ ticketType: 'adult', quantity }], seats }, 'buyer', { holdMinutes: 10, maxPerOrder: 8 });
+  if (!hold.ok) throw new Error(`hold failed: ${hold.message}`);
+  const order = await beginCheckout(getDb(), hold.holdId, hold.holdToken, { name: 'Ada Buyer', email: 'ada@example.org' }, { holdMinutes: 10 });
+  if (!order.ok) throw new Error('checkout failed');
+  return { orderId: order.orderId, holdId: hold.holdId, seats: hold.seats };
+}
+
+async function orderState(orderId: string) {
+  const [o] = await getDb().execute<{ status: string; tickets: number; emails: number } & Row>(sql`
+    SELECT o.status,
+      (SELECT count(*)::int FROM tickets t WHERE t.order_id = o.id AND t.status = 'valid') AS tickets,
+      (SELECT count(*)::int FROM emails e WHERE e."to" = o.buyer_email AND e.created_at >= o.created_at) AS emails
+    FROM orders o WHERE o.id = ${orderId}`);
+  return o!;
+}
+
+describe('Stripe events', () => {
+  it('checkout.session.completed issues the tickets once, however often it is delivered', async () => {
+    const id = await screening('reserved');
+    const { orderId, seats } = await pendingOrder(id, 2);
+    const event = stripeEvent('checkout.session.completed', sessionObject(orderId));
+    const results = await Promise.all([applyStripeEvent(getDb(), event, settings), applyStripeEvent(getDb(), event, settings)]);
+    expect(results.filter((r) => r.applied)).toHaveLength(1);
+    expect(results.filter((r) => !r.applied && r.reason === 'duplicate')).toHaveLength(1);
+    // A replay later, and a second distinct event for the same payment, change nothing either.
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: false, reason: 'duplicate' });
+    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings)).toEqual({
+      applied: true,
+      effect: 'already_done',
+    });
+    const state = await orderState(orderId);
+    expect(state).toMatchObject({ status: 'paid', tickets: 2, emails: 1 });
+    const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
+    expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a delayed payment waits for async_payment_succeeded, in whichever order the two events arrive', async () => {
+    const id = await screening('ga');
+    const a = await pendingOrder(id, 1);
+    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(a.orderId, { paymentStatus: 'unpaid' })), settings)).toEqual({
+      applied: true,
+      effect: 'awaiting_payment',
+    });
+    expect((await orderState(a.orderId)).status).toBe('pending');
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.async_payment_succeeded', sessionObject(a.orderId)), settings);
+    expect(await orderState(a.orderId)).toMatchObject({ status: 'paid', tickets: 1 });
+
+    const b = await pendingOrder(id, 2);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.async_payment_succeeded', sessionObject(b.orderId)), settings);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(b.orderId, { paymentStatus: 'unpaid' })), settings);
+    expect(await orderState(b.orderId)).toMatchObject({ status: 'paid', tickets: 2 });
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('an expired session or a failed payment gives the places back and issues nothing', async () => {
+    const id = await screening('reserved');
+    const a = await pendingOrder(id, 2);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.expired', sessionObject(a.orderId, { status: 'expired', paymentStatus: 'unpaid' })), settings);
+    expect(await orderState(a.orderId)).toMatchObject({ status: 'expired', tickets: 0 });
+    const b = await pendingOrder(id, 1);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.async_payment_failed', sessionObject(b.orderId, { paymentStatus: 'unpaid' })), settings);
+    expect(await orderState(b.orderId)).toMatchObject({ status: 'failed', tickets: 0 });
+    const [pool] = await getDb().execute<{ held: number; sold: number } & Row>(sql`SELECT held, sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    expect(pool).toMatchObject({ held: 0, sold: 0 });
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a payment that succeeds after its hold was released takes the same seats again when they are free', async () => {
+    const id = await screening('reserved');
+    const { orderId, holdId, seats } = await pendingOrder(id, 2);
+    await getDb().transaction((tx) => endLiveHolds(tx, [holdId], 'expired'));
+    const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings);
+    expect(outcome).toEqual({ applied: true, effect: 'issued' });
+    expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 2 });
+    const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
+    expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a late payment finds other seats when its own were sold in the meantime', async () => {
+    const id = await screening('reserved', 6);
+    const first = await pendingOrder(id, 2);
+    await getDb().transaction((tx) => endLiveHolds(tx, [first.holdId], 'expired'));
+    const second = await pendingOrder(id, 2, first.seats.map((s) => s.id));
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(second.orderId)), settings);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(first.orderId)), settings);
+    expect(await orderState(first.orderId)).toMatchObject({ status: 'paid', tickets: 2 });
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a late payment with no places left is marked for refund, never left without tickets or money', async () => {
+    const id = await screening('ga', 2);
+    const late = await pendingOrder(id, 2);
+    await getDb().transaction((tx) => endLiveHolds(tx, [late.holdId], 'expired'));
+    const other = await pendingOrder(id, 2);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(other.orderId)), settings);
+
+    const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(late.orderId, { paymentIntent: 'pi_late_1' })), settings);
+    expect(outcome).toEqual({ applied: true, effect: 'refund_due', refundDue: late.orderId });
+    expect(await orderState(late.orderId)).toMatchObject({ status: 'refund_due', tickets: 0 });
+
+    // Stripe confirms the refund: the order closes and the buyer is told.
+    await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_1', object: 'charge', payment_intent: 'pi_late_1', amount: 3000, amount_refunded: 3000 }), settings);
+    const state = await orderState(late.orderId);
+    expect(state.status).toBe('refunded');
+    const [mail] = await getDb().execute<{ subject: string; text: string } & Row>(sql`
+      SELECT subject, text FROM emails WHERE "to" = 'ada@example.org' ORDER BY created_at DESC LIMIT 1`);
+    expect(`${mail?.subject} ${mail?.text}`).toMatch(/refund/i);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a full refund of a paid order voids its tickets and returns its seats', async () => {
+    const id = await screening('reserved');
+    const { orderId } = await pendingOrder(id, 3);
+    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId, { paymentIntent: 'pi_refund_me' })), settings);
+    await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 1500 }), settings);
+    expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3 });
+    await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 4500 }), settings);
+    expect(await orderState(orderId)).toMatchObject({ status: 'refunded', tickets: 0 });
+    const [pool] = await getDb().execute<{ sold: number } & Row>(sql`SELECT sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    expect(pool?.sold).toBe(0);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('events for orders it does not know are recorded and ignored', async () => {
+    const unknown = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject('00000000-0000-4000-8000-000000000000')), settings);
+    expect(unknown).toEqual({ applied: false, reason: 'unknown_order' });
+    expect(await applyStripeEvent(getDb(), stripeEvent('customer.created', { id: 'cus_1' }), settings)).toEqual({ applied: false, reason: 'ignored' });
+  });
+});
