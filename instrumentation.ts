@@ -1,12 +1,10 @@
 /**
- * Runs once when a Next.js server starts: validates the environment (so a
- * misconfigured deployment fails at start-up, not on the first request) and
- * starts the background worker. Skipped while `next build` runs.
+ * Runs once when a Next.js server starts. The Node-only part lives in its own
+ * file behind the documented NEXT_RUNTIME check, so the edge bundle never
+ * pulls in the database driver or the worker.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { getEnv } = await import('./lib/env');
-  getEnv();
-  const { startWorker } = await import('./lib/worker');
-  await startWorker();
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    await import('./instrumentation-node');
+  }
 }

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').default('whsec_emulator_local_secret_0123456789'),
   /** Set by `npm run dev` / `npm start` / the tests when they start the emulator. */
   STRIPE_EMULATOR_URL: z.string().url().optional(),
+  /** Port for the emulator that `npm run dev` / `npm start` start (0 = any free port). */
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** A production build refuses the emulator unless this is set (the tests and `npm start` on a laptop do). */
   MARQUEE_ALLOW_STRIPE_EMULATOR: z.enum(['0', '1']).default('0'),
 
