@@ -8,6 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const databaseUrl = process.env.DATABASE_URL;
+export const EMULATOR_PORT = Number(process.env.E2E_STRIPE_PORT ?? 12199);
 if (!databaseUrl) throw new Error('Run the e2e tests through `npm test` or `npm run test:e2e`: they need a fresh DATABASE_URL.');
 
 export default defineConfig({
@@ -29,8 +30,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // The same path as `npm start`: scripts/serve.ts starts the Stripe emulator and `next start`.
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/v1/openapi.json`,
     reuseExistingServer: false,
     timeout: 120_000,
@@ -41,6 +43,11 @@ export default defineConfig({
       TZ: 'Pacific/Auckland',
       NEXT_TELEMETRY_DISABLED: '1',
       PUBLIC_BASE_URL: baseURL,
+      STRIPE_EMULATOR_PORT: String(EMULATOR_PORT),
+      // Short holds and a fast worker so that expiry can be watched within a test.
+      HOLD_MINUTES: '0.5',
+      SWEEP_INTERVAL_SECONDS: '1',
+      HOLD_RATE_LIMIT_PER_MINUTE: '1000',
     },
   },
 });

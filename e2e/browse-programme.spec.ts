@@ -44,7 +44,8 @@ test('an audience member narrows the programme with filters, opens a film and re
   await expect(page.getByText('Open captions')).toBeVisible();
 
   await page.getByRole('link', { name: 'Book tickets' }).first().click();
-  await expect(page.getByText('Online booking opens soon')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Book tickets');
+  await expect(page.getByLabel(/^Adult/)).toBeVisible();
 });
 
 test('filters that match nothing say so, and a bad filter value in the address is ignored with a notice', async ({ page }) => {

@@ -7,11 +7,12 @@ import { nextBin, run } from './lib/run';
  * production build and the Playwright journeys against it. Stages can be
  * picked: `tsx scripts/test-all.ts e2e`.
  */
-const ALL = ['lint', 'typecheck', 'unit', 'integration', 'build', 'e2e'] as const;
+const ALL = ['lint', 'typecheck', 'unit', 'integration', 'build', 'system', 'e2e'] as const;
 type Stage = (typeof ALL)[number];
 const requested = process.argv.slice(2).filter((a): a is Stage => (ALL as readonly string[]).includes(a));
 const stages: Stage[] = requested.length ? requested : [...ALL];
-if (stages.includes('e2e') && !stages.includes('build') && !existsSync('.next/BUILD_ID')) stages.splice(stages.indexOf('e2e'), 0, 'build');
+const needsBuild = stages.find((s) => s === 'system' || s === 'e2e');
+if (needsBuild && !stages.includes('build') && !existsSync('.next/BUILD_ID')) stages.splice(stages.indexOf(needsBuild), 0, 'build');
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
@@ -54,7 +55,7 @@ async function main() {
         await stageRun(stage, () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']));
         readVitest('test-results/unit.json');
       }
-      if ((stage === 'integration' || stage === 'e2e') && !database) database = await bootTestDatabase();
+      if ((stage === 'integration' || stage === 'system' || stage === 'e2e') && !database) database = await bootTestDatabase();
       if (stage === 'integration') {
         rmSync('test-results/integration.json', { force: true });
         await stageRun(stage, () =>
@@ -71,6 +72,18 @@ async function main() {
         const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
         delete env.DATABASE_URL;
         await stageRun(stage, () => run(process.execPath, [nextBin, 'build'], env));
+      }
+      if (stage === 'system') {
+        if (failures.includes('build')) continue;
+        rmSync('test-results/system.json', { force: true });
+        await stageRun(stage, () =>
+          run(
+            bin('vitest'),
+            ['run', '--project', 'system', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/system.json'],
+            { ...process.env, TEST_DATABASE_URL: database!.url, TZ: 'America/Sao_Paulo' },
+          ),
+        );
+        readVitest('test-results/system.json');
       }
       if (stage === 'e2e') {
         if (failures.includes('build')) continue;

@@ -63,7 +63,7 @@ export interface OutboxEmail {
 
 export async function listOutbox(limit = 100): Promise<OutboxEmail[]> {
   const rows = await getDb().execute<{ id: string; to: string; subject: string; html: string; text: string; status: string; created_at: string } & Row>(sql`
-    SELECT id, "to", subject, html, text, status, to_json(created_at) AS created_at FROM emails ORDER BY created_at DESC LIMIT ${limit}`);
+    SELECT id, "to", subject, html, text, status, to_json(created_at) AS created_at FROM emails ORDER BY emails.created_at DESC LIMIT ${limit}`);
   return rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, html: r.html, text: r.text, status: r.status, createdAt: new Date(r.created_at) }));
 }
 

@@ -1,0 +1,53 @@
+import type { TestProject } from 'vitest/node';
+import { EMULATOR_API_KEY } from '../../lib/stripe';
+import { startStripeEmulator } from '../../lib/stripe-emulator/server';
+import { bootTestDatabase } from '../../scripts/lib/database';
+import { startAppInstance } from '../support/app-instance';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    appUrls: string[];
+    emulatorUrl: string;
+    webhookSecret: string;
+  }
+}
+
+export const WEBHOOK_SECRET = 'whsec_system_tests_secret_0123456789abcdef';
+const PORTS = [3201, 3202];
+
+/**
+ * Two production app instances on one database (the on-sale rush spreads
+ * over both) and one Stripe emulator delivering webhooks to the first.
+ * Needs `next build` first: `npm test` runs the build stage before this one.
+ */
+export default async function setup(project: TestProject) {
+  const db = process.env.TEST_DATABASE_URL ? null : await bootTestDatabase();
+  const databaseUrl = process.env.TEST_DATABASE_URL ?? db!.url;
+  const emulator = await startStripeEmulator({
+    port: 0,
+    apiKey: EMULATOR_API_KEY,
+    webhookSecret: WEBHOOK_SECRET,
+    webhookUrl: `http://127.0.0.1:${PORTS[0]}/api/stripe/webhook`,
+    retry: { attempts: 12, baseDelayMs: 300 },
+  });
+  const env = {
+    DATABASE_URL: databaseUrl,
+    STRIPE_EMULATOR_URL: emulator.url,
+    STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    MARQUEE_ALLOW_STRIPE_EMULATOR: '1',
+    HOLD_RATE_LIMIT_PER_MINUTE: '100000',
+    DB_POOL_MAX: '8',
+    SWEEP_INTERVAL_SECONDS: '1',
+  };
+  const apps = await Promise.all(PORTS.map((port) => startAppInstance(port, env)));
+  project.provide('databaseUrl', databaseUrl);
+  project.provide('appUrls', apps.map((a) => a.url));
+  project.provide('emulatorUrl', emulator.url);
+  project.provide('webhookSecret', WEBHOOK_SECRET);
+  return async () => {
+    await Promise.all(apps.map((a) => a.stop()));
+    await emulator.stop();
+    await db?.stop();
+  };
+}

@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { describe, expect, inject, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { endLiveHolds } from '@/db/commands/inventory';
+import { EMULATOR_API_KEY } from '@/lib/stripe';
+import { startStripeEmulator } from '@/lib/stripe-emulator/server';
+import { startAppInstance } from '../support/app-instance';
+import { createFestival, createFilm, createGaVenue, createTestScreening } from '../support/factories';
+import { inventoryProblems } from '../support/inventory';
+
+type Row = Record<string, unknown>;
+const [appA, appB] = inject('appUrls') as [string, string];
+const emulator = inject('emulatorUrl');
+
+async function json<T>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+async function gaScreening(capacity: number) {
+  const db = getDb();
+  const festival = await createFestival(db);
+  const venue = await createGaVenue(db, festival.id, capacity);
+  const film = await createFilm(db, festival.id);
+  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
+/** Hold on one instance, check out on the other: nothing is kept in a process's memory. */
+async function holdAndCheckout(screeningId: string, quantity: number, email = 'buyer@example.org', app = appA, other = appB) {
+  const held = await json<{ holdId: string; holdToken: string }>(
+    await fetch(`${app}/api/v1/screenings/${screeningId}/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ ticketType: 'adult', quantity }] }),
+    }),
+  );
+  const res = await fetch(`${other}/api/v1/holds/${held.holdId}/checkout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hold-token': held.holdToken },
+    body: JSON.stringify({ name: 'Ada Buyer', email }),
+  });
+  expect(res.status).toBe(201);
+  const order = await json<{ orderId: string; orderToken: string; checkoutUrl: string }>(res);
+  return { ...held, ...order, sessionId: /\/checkout\/(cs_[^/?]+)/.exec(order.checkoutUrl)![1]! };
+}
+
+async function pay(sessionId: string, card = '4242424242424242', base = emulator) {
+  return fetch(`${base}/_emulator/sessions/${sessionId}/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ card }) });
+}
+
+async function orderStatus(orderId: string, token: string, app = appB) {
+  const res = await fetch(`${app}/api/v1/orders/${orderId}`, { headers: { 'x-order-token': token } });
+  return json<{ status: string; tickets: unknown[] }>(res);
+}
+
+async function eventsFor(sessionId: string, base = emulator) {
+  const all = await json<{ events: { id: string; type: string; sessionId?: string; delivered: boolean }[] }>(await fetch(`${base}/_emulator/events`));
+  return all.events.filter((e) => e.sessionId === sessionId);
+}
+
+const until = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+describe('payment through the emulator, with real signatures over HTTP', () => {
+  it('pays, fulfils from the webhook, and ignores a second delivery of the same event', async () => {
+    const id = await gaScreening(10);
+    const o = await holdAndCheckout(id, 2);
+    expect((await orderStatus(o.orderId, o.orderToken)).status).toBe('pending');
+    expect((await pay(o.sessionId)).status).toBe(200);
+    const paid = await until(() => orderStatus(o.orderId, o.orderToken), (s) => s.status === 'paid');
+    expect(paid.tickets).toHaveLength(2);
+
+    const completed = (await eventsFor(o.sessionId)).find((e) => e.type === 'checkout.session.completed')!;
+    const again = await json<{ statuses: number[] }>(
+      await fetch(`${emulator}/_emulator/events/${completed.id}/deliver`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ times: 2 }) }),
+    );
+    expect(again.statuses).toEqual([200, 200]);
+    expect((await orderStatus(o.orderId, o.orderToken)).tickets).toHaveLength(2);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('refuses a webhook with a bad or missing signature and changes nothing', async () => {
+    const id = await gaScreening(5);
+    const o = await holdAndCheckout(id, 1);
+    const payload = JSON.stringify({
+      id: 'evt_forged',
+      object: 'event',
+      type: 'checkout.session.completed',
+      data: { object: { id: o.sessionId, object: 'checkout.session', payment_status: 'paid', metadata: { order_id: o.orderId } } },
+    });
+    const forged = Stripe.webhooks.generateTestHeaderString({ payload, secret: 'whsec_not_the_real_secret_0000000000' });
+    const attempts: Record<string, string>[] = [{ 'stripe-signature': forged }, {}];
+    for (const headers of attempts) {
+      const res = await fetch(`${appA}/api/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+      expect(res.status).toBe(400);
+    }
+    expect((await orderStatus(o.orderId, o.orderToken)).status).toBe('pending');
+    const [seen] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = 'evt_forged'`);
+    expect(seen?.n).toBe(0);
+  });
+
+  it('a delayed payment whose two events arrive in reverse order is fulfilled once', async () => {
+    const id = await gaScreening(5);
+    const o = await holdAndCheckout(id, 2);
+    await fetch(`${emulator}/_emulator/webhooks/pause`, { method: 'POST' });
+    try {
+      expect((await pay(o.sessionId, '4000000000003220')).status).toBe(200);
+      const queued = await until(() => eventsFor(o.sessionId), (evs) => evs.some((e) => e.type === 'checkout.session.async_payment_succeeded'), 20_000);
+      const order = [...queued].reverse().map((e) => e.id);
+      const sent = await json<{ statuses: number[] }>(
+        await fetch(`${emulator}/_emulator/events/deliver-queued`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order }) }),
+      );
+      expect(sent.statuses.every((s) => s === 200)).toBe(true);
+    } finally {
+      await fetch(`${emulator}/_emulator/webhooks/resume`, { method: 'POST' });
+    }
+    const state = await until(() => orderStatus(o.orderId, o.orderToken), (s) => s.status === 'paid');
+    expect(state.tickets).toHaveLength(2);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('an app killed between the payment and the webhook completes the order when Stripe retries', async () => {
+    const port = 3203;
+    const secret = 'whsec_system_tests_killed_app_0123456789';
+    const ownEmulator = await startStripeEmulator({
+      port: 0,
+      apiKey: EMULATOR_API_KEY,
+      webhookSecret: secret,
+      webhookUrl: `http://127.0.0.1:${port}/api/stripe/webhook`,
+      retry: { attempts: 15, baseDelayMs: 400 },
+    });
+    const env = { DATABASE_URL: inject('databaseUrl'), STRIPE_EMULATOR_URL: ownEmulator.url, STRIPE_WEBHOOK_SECRET: secret, MARQUEE_ALLOW_STRIPE_EMULATOR: '1', WORKER_ENABLED: '0' };
+    let app = await startAppInstance(port, env);
+    try {
+      const id = await gaScreening(5);
+      const o = await holdAndCheckout(id, 1, 'killed@example.org', app.url, app.url);
+      app.kill(); // the process dies; Stripe has not told it anything yet
+      expect((await pay(o.sessionId, '4242424242424242', ownEmulator.url)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 1500)); // a delivery or two fail while it is down
+      const [before] = await getDb().execute<{ status: string } & Row>(sql`SELECT status FROM orders WHERE id = ${o.orderId}`);
+      expect(before?.status).toBe('pending');
+      app = await startAppInstance(port, env);
+      const state = await until(() => orderStatus(o.orderId, o.orderToken, app.url), (s) => s.status === 'paid', 60_000);
+      expect(state.tickets).toHaveLength(1);
+      expect(await inventoryProblems(getDb(), id)).toEqual([]);
+    } finally {
+      await app.stop();
+      await ownEmulator.stop();
+    }
+  });
+
+  it('a payment after the hold was released takes the places again; with none left it is refunded and the buyer told', async () => {
+    const db = getDb();
+    const id = await gaScreening(2);
+    const late = await holdAndCheckout(id, 2, 'late@example.org');
+    // The hold is released while the buyer is still on Stripe's page.
+    await db.transaction((tx) => endLiveHolds(tx, [late.holdId], 'expired'));
+    await pay(late.sessionId);
+    expect((await until(() => orderStatus(late.orderId, late.orderToken), (s) => s.status === 'paid')).tickets).toHaveLength(2);
+
+    const id2 = await gaScreening(2);
+    const late2 = await holdAndCheckout(id2, 2, 'too-late@example.org');
+    await db.transaction((tx) => endLiveHolds(tx, [late2.holdId], 'expired'));
+    const other = await holdAndCheckout(id2, 2, 'first@example.org');
+    await pay(other.sessionId);
+    await until(() => orderStatus(other.orderId, other.orderToken), (s) => s.status === 'paid');
+    await pay(late2.sessionId);
+    const refunded = await until(() => orderStatus(late2.orderId, late2.orderToken), (s) => s.status === 'refunded');
+    expect(refunded).toMatchObject({ status: 'refunded', tickets: [] });
+    const [mail] = await db.execute<{ subject: string } & Row>(sql`SELECT subject FROM emails WHERE "to" = 'too-late@example.org' ORDER BY created_at DESC LIMIT 1`);
+    expect(mail?.subject).toMatch(/refund/i);
+    const events = await eventsFor(late2.sessionId);
+    expect(events.map((e) => e.type)).toContain('checkout.session.completed');
+    expect(await inventoryProblems(db, id)).toEqual([]);
+    expect(await inventoryProblems(db, id2)).toEqual([]);
+  });
+
+  it('protects holds and orders: wrong tokens are refused and nothing is released', async () => {
+    const id = await gaScreening(5);
+    const o = await holdAndCheckout(id, 1);
+    const wrong = await fetch(`${appA}/api/v1/holds/${o.holdId}`, { method: 'DELETE', headers: { 'x-hold-token': 'guess' } });
+    expect(wrong.status).toBe(403);
+    const noOrder = await fetch(`${appA}/api/v1/orders/${o.orderId}`, { headers: { 'x-order-token': 'guess' } });
+    expect(noOrder.status).toBe(404);
+    const stolenCheckout = await fetch(`${appA}/api/v1/holds/${o.holdId}/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hold-token': 'guess' },
+      body: JSON.stringify({ name: 'Mallory', email: 'm@example.org' }),
+    });
+    expect(stolenCheckout.status).toBe(403);
+    const badBody = await fetch(`${appA}/api/v1/screenings/${id}/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"items": "two"}' });
+    expect(badBody.status).toBe(400);
+    expect(JSON.stringify(await badBody.json())).not.toMatch(/\.ts:\d+/);
+    // The real holder releases through Stripe: the open session is expired first, then the place comes back.
+    const release = await fetch(`${appA}/api/v1/holds/${o.holdId}`, { method: 'DELETE', headers: { 'x-hold-token': o.holdToken } });
+    expect(release.status).toBe(200);
+    expect((await orderStatus(o.orderId, o.orderToken)).status).toBe('expired');
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+});
