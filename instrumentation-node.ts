@@ -5,5 +5,5 @@ import { startWorker } from './lib/worker';
 // `next build` also loads this file; it has no database and must not start anything.
 if (process.env.NEXT_PHASE !== 'phase-production-build') {
   getEnv();
-  await startWorker();
+  void startWorker();
 }

@@ -13,8 +13,25 @@ const SWEEP = 'marquee-sweep';
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
 export function startWorker(): Promise<PgBoss | null> {
-  globalForWorker.__marqueeWorker ??= boot();
+  globalForWorker.__marqueeWorker ??= bootWithRetry();
   return globalForWorker.__marqueeWorker;
+}
+
+/**
+ * Instances that start together race to create pg-boss's schema and queues
+ * and can deadlock each other; the loser retries. The web server never waits
+ * on, or dies with, the worker.
+ */
+async function bootWithRetry(): Promise<PgBoss | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await boot();
+    } catch (error) {
+      const delay = Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random());
+      console.error(`[worker] start failed (attempt ${attempt}); retrying in ${Math.round(delay)} ms:`, error instanceof Error ? error.message : error);
+      await new Promise((r) => setTimeout(r, delay).unref());
+    }
+  }
 }
 
 async function boot(): Promise<PgBoss | null> {
@@ -22,8 +39,13 @@ async function boot(): Promise<PgBoss | null> {
   if (env.WORKER_ENABLED !== '1' || !env.DATABASE_URL) return null;
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2, application_name: 'marquee-worker' });
   boss.on('error', (error) => console.error('[worker]', error));
-  await boss.start();
-  await boss.createQueue(SWEEP);
+  try {
+    await boss.start();
+    await boss.createQueue(SWEEP);
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => undefined);
+    throw error;
+  }
   await boss.work(SWEEP, { pollingIntervalSeconds: 1 }, async () => {
     const report = await sweep();
     if (env.SMTP_URL) await sendPendingEmails(env.SMTP_URL, env.MAIL_FROM);

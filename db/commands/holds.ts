@@ -64,78 +64,106 @@ export async function holdSeats(
     return { ok: false, reason: 'invalid_request', message: 'Each ticket type may appear once.' };
   }
 
-  try {
-    return await db.transaction(async (tx) => {
-      const [screening] = await tx.execute<{ seating: string; selling: boolean; width: number | null; depth: number | null } & Row>(sql`
-        SELECT v.seating,
-               (s.starts_at > now() AND (s.status = 'on_sale' OR (s.status = 'scheduled' AND s.on_sale_at <= now()))) AS selling,
-               (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) AS width,
-               (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) AS depth
-        FROM screenings s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${screeningId}`);
-      if (!screening) return { ok: false, reason: 'screening_not_found', message: 'No such screening.' } as const;
-      if (!screening.selling) return { ok: false, reason: 'not_on_sale', message: 'This screening is not on sale.' } as const;
+  const [screening] = await db.execute<
+    { seating: string; selling: boolean; width: number | null; depth: number | null; types: { id: string; code: string; price_cents: number }[] } & Row
+  >(sql`
+    SELECT v.seating,
+           (s.starts_at > now() AND (s.status = 'on_sale' OR (s.status = 'scheduled' AND s.on_sale_at <= now()))) AS selling,
+           CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
+           CASE WHEN v.seating = 'reserved' THEN (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) END AS depth,
+           coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'price_cents', t.price_cents))
+                     FROM ticket_types t WHERE t.screening_id = s.id AND t.active), '[]'::json) AS types
+    FROM screenings s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${screeningId}`);
+  if (!screening) return { ok: false, reason: 'screening_not_found', message: 'No such screening.' };
+  if (!screening.selling) return { ok: false, reason: 'not_on_sale', message: 'This screening is not on sale.' };
 
-      const types = await tx.execute<{ id: string; code: string; price_cents: number } & Row>(sql`
-        SELECT id, code, price_cents FROM ticket_types WHERE screening_id = ${screeningId} AND active`);
-      const items = [];
-      for (const w of wanted) {
-        const type = types.find((t) => t.code === w.ticketType);
-        if (!type) return { ok: false, reason: 'invalid_request', message: `Unknown ticket type "${w.ticketType}".` } as const;
-        items.push({ type, quantity: w.quantity });
-      }
+  const items = [];
+  for (const w of wanted) {
+    const type = screening.types.find((t) => t.code === w.ticketType);
+    if (!type) return { ok: false, reason: 'invalid_request', message: `Unknown ticket type "${w.ticketType}".` };
+    items.push({ type, quantity: w.quantity });
+  }
+  const reserved = screening.seating === 'reserved';
+  const named = request.seats ?? [];
+  if (!reserved && named.length > 0) {
+    return { ok: false, reason: 'invalid_request', message: 'This screening has unreserved seating: do not name seats.' };
+  }
+  if (named.length > 0 && (named.length !== quantity || new Set(named).size !== named.length)) {
+    return { ok: false, reason: 'invalid_request', message: `Choose exactly ${quantity} different seats.` };
+  }
 
-      const reserved = screening.seating === 'reserved';
-      const named = request.seats ?? [];
-      if (!reserved && named.length > 0) {
-        return { ok: false, reason: 'invalid_request', message: 'This screening has unreserved seating: do not name seats.' } as const;
-      }
-      if (named.length > 0 && (named.length !== quantity || new Set(named).size !== named.length)) {
-        return { ok: false, reason: 'invalid_request', message: `Choose exactly ${quantity} different seats.` } as const;
-      }
+  const holdId = randomUUID();
+  const holdToken = newToken();
+  const totalCents = items.reduce((sum, i) => sum + i.type.price_cents * i.quantity, 0);
+  const typeIds = items.map((i) => i.type.id);
+  const quantities = items.map((i) => i.quantity);
+  const prices = items.map((i) => i.type.price_cents);
+  const intList = (xs: number[]) => sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::int[]`;
 
-      await reclaimExpiredHolds(tx, screeningId);
-
-      const taken = await tx.execute<{ left: number } & Row>(sql`
+  // The hot path is one statement: take the places with a conditional write on
+  // the pool and record the hold and its items only if that write succeeded.
+  // A refusal comes back from the same statement with what is left and
+  // whether expired holds are keeping places (the pool row is read as it was
+  // before this statement, which for a refusal is unchanged).
+  const takeAndRecord = async (runner: Database | Transaction) => {
+    const [row] = await runner.execute<{ expires_at: string | null; left: number; expired: boolean } & Row>(sql`
+      WITH pool AS (
         UPDATE inventory_pools SET held = held + ${quantity}
         WHERE screening_id = ${screeningId} AND kind = 'standard' AND held + sold + ${quantity} <= capacity
-        RETURNING capacity - held - sold AS left`);
-      if (taken.length === 0) {
-        const [pool] = await tx.execute<{ left: number } & Row>(sql`
-          SELECT greatest(capacity - held - sold, 0) AS left FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
-        const available = pool?.left ?? 0;
-        return {
-          ok: false,
-          reason: 'not_enough_seats',
-          message: available === 0 ? 'Sold out.' : `Only ${available} place${available === 1 ? '' : 's'} left.`,
-          available,
-        } as const;
-      }
-
-      const holdId = randomUUID();
-      const holdToken = newToken();
-      const [hold] = await tx.execute<{ expires_at: string } & Row>(sql`
+        RETURNING screening_id),
+      hold AS (
         INSERT INTO holds (id, screening_id, quantity, token_hash, client_key, expires_at)
-        VALUES (${holdId}, ${screeningId}, ${quantity}, ${hashToken(holdToken)}, ${clientKey},
-                now() + make_interval(secs => ${settings.holdMinutes * 60}))
-        RETURNING to_json(expires_at) AS expires_at`);
-      for (const { type, quantity: q } of items) {
-        await tx.execute(sql`INSERT INTO hold_items (hold_id, ticket_type_id, quantity, unit_price_cents)
-          VALUES (${holdId}, ${type.id}, ${q}, ${type.price_cents})`);
-      }
+        SELECT ${holdId}, pool.screening_id, ${quantity}, ${hashToken(holdToken)}, ${clientKey},
+               now() + make_interval(secs => ${settings.holdMinutes * 60})
+        FROM pool RETURNING id, expires_at),
+      items AS (
+        INSERT INTO hold_items (hold_id, ticket_type_id, quantity, unit_price_cents)
+        SELECT hold.id, x.type_id, x.quantity, x.price FROM hold,
+               unnest(${uuidList(typeIds)}, ${intList(quantities)}, ${intList(prices)}) AS x(type_id, quantity, price)
+        RETURNING 1)
+      SELECT (SELECT to_json(expires_at) FROM hold) AS expires_at,
+             (SELECT count(*) FROM items) AS items,
+             (SELECT greatest(capacity - held - sold, 0) FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard') AS left,
+             EXISTS (SELECT 1 FROM holds WHERE screening_id = ${screeningId} AND status = 'active' AND expires_at <= now()) AS expired`);
+    return row!;
+  };
+  const refusal = (available: number) =>
+    ({
+      ok: false,
+      reason: 'not_enough_seats',
+      message: available === 0 ? 'Sold out.' : `Only ${available} place${available === 1 ? '' : 's'} left.`,
+      available,
+    }) as const;
 
+  // The statement's own read predates a competitor's commit that made its update fail; when it
+  // contradicts the refusal (it saw room), read again so the 409 reports what is really left.
+  const leftAfterRefusal = async (runner: Database | Transaction, seen: number) => {
+    if (seen < quantity) return seen;
+    const [pool] = await runner.execute<{ left: number } & Row>(sql`
+      SELECT greatest(capacity - held - sold, 0) AS left FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
+    return pool?.left ?? 0;
+  };
+
+  let first: Awaited<ReturnType<typeof takeAndRecord>> | null = null;
+  if (!reserved) {
+    // General admission needs nothing else: the statement is atomic on its own, no transaction round trips.
+    first = await takeAndRecord(db);
+    if (first.expires_at) return { ok: true, holdId, holdToken, seats: [], expiresAt: new Date(first.expires_at), totalCents, quantity };
+    if (!first.expired) return refusal(await leftAfterRefusal(db, first.left));
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      let taken = reserved ? await takeAndRecord(tx) : null;
+      // Refused while expired holds keep places: give those back, then try once more.
+      if ((!taken || !taken.expires_at) && (taken?.expired ?? first?.expired) && (await reclaimExpiredHolds(tx, screeningId)) > 0) {
+        taken = await takeAndRecord(tx);
+      }
+      if (!taken?.expires_at) return refusal(await leftAfterRefusal(tx, taken?.left ?? first?.left ?? 0));
       let seats: HeldSeat[] = [];
       if (reserved) {
         seats = named.length > 0 ? await claimNamedSeats(tx, screeningId, holdId, named) : await claimBestSeats(tx, screeningId, holdId, quantity, screening);
       }
-      return {
-        ok: true,
-        holdId,
-        holdToken,
-        seats,
-        expiresAt: new Date(hold!.expires_at),
-        totalCents: items.reduce((sum, i) => sum + i.type.price_cents * i.quantity, 0),
-        quantity,
-      } as const;
+      return { ok: true, holdId, holdToken, seats, expiresAt: new Date(taken.expires_at), totalCents, quantity } as const;
     });
   } catch (error) {
     if (error instanceof Conflict) return { ok: false, reason: 'seats_unavailable', message: error.message, seats: request.seats ?? [] };

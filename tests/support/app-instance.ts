@@ -50,3 +50,14 @@ export async function startAppInstance(port: number, env: Record<string, string>
     },
   };
 }
+
+/** Several instances at once; if one fails to start, the others are stopped rather than left running. */
+export async function startAppInstances(ports: number[], env: Record<string, string>): Promise<AppInstance[]> {
+  const results = await Promise.allSettled(ports.map((port) => startAppInstance(port, env)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all(results.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+    throw failed.reason;
+  }
+  return results.map((r) => (r as PromiseFulfilledResult<AppInstance>).value);
+}

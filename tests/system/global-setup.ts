@@ -2,7 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { EMULATOR_API_KEY } from '../../lib/stripe';
 import { startStripeEmulator } from '../../lib/stripe-emulator/server';
 import { bootTestDatabase } from '../../scripts/lib/database';
-import { startAppInstance } from '../support/app-instance';
+import { startAppInstances } from '../support/app-instance';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
     DB_POOL_MAX: '8',
     SWEEP_INTERVAL_SECONDS: '1',
   };
-  const apps = await Promise.all(PORTS.map((port) => startAppInstance(port, env)));
+  const apps = await startAppInstances(PORTS, env);
   project.provide('databaseUrl', databaseUrl);
   project.provide('appUrls', apps.map((a) => a.url));
   project.provide('emulatorUrl', emulator.url);
