@@ -35,6 +35,8 @@ test('an audience member picks seats on the map, pays with 4242 and gets tickets
   await noSeriousViolations(page);
   await fillBuyer(page, email);
 
+  await expect(page).toHaveURL(new RegExp(`^${EMULATOR}/checkout/cs_`));
+  await noSeriousViolations(page);
   await payOnHostedCheckout(page, '4242 4242 4242 4242');
   await expect(page).toHaveURL(/\/orders\//);
   await expect(page.getByText('Payment received: your tickets are ready')).toBeVisible({ timeout: 20_000 });
@@ -87,6 +89,24 @@ test('a declined card takes no money, and the seats come back when the hold runs
   await expect.poll(seatState, { timeout: 90_000, intervals: [2_000] }).toBe('available');
   const events = await (await request.get(`${EMULATOR}/_emulator/events`)).json();
   expect(events.events.some((e: { type: string }) => e.type === 'checkout.session.expired')).toBe(true);
+});
+
+test('leaving the checkout page gives the seats back at once', async ({ page, db, festival, request }) => {
+  const { reserved } = await createBrowsableFilm(db, festival, { day: 3, time: '12:05' });
+  await page.goto(`/screenings/${reserved}/book`);
+  await page.getByLabel(/^Adult/).selectOption('1');
+  await page.getByLabel(/Choose on the seat map/).check();
+  await page.getByRole('checkbox', { name: 'Row C, seat 6' }).check();
+  await page.getByRole('button', { name: /Hold 1 ticket/ }).click();
+  await expect(page).toHaveURL(/\/checkout\//);
+  const state = async () => {
+    const detail = await (await request.get(`/api/v1/screenings/${reserved}`)).json();
+    return (detail.seats as { row: string; number: number; state: string }[]).find((s) => s.row === 'C' && s.number === 6)!.state;
+  };
+  expect(await state()).toBe('held');
+  await page.getByRole('link', { name: 'Programme' }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('programme');
+  await expect.poll(state, { timeout: 10_000 }).toBe('available');
 });
 
 test('keyboard only: choose seats with the arrow keys and space, and hold them', async ({ page, db, festival }) => {

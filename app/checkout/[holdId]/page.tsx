@@ -11,6 +11,7 @@ import { checkHoldTokenForPage } from '@/lib/hold-access';
 import { formatCents } from '@/lib/format';
 import { formatDateTime } from '@/lib/time';
 import { HoldCountdown } from '@/components/booking/HoldCountdown';
+import { ReleaseOnLeave } from '@/components/booking/ReleaseOnLeave';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -47,6 +48,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             <Notice title="Payment cancelled">No money was taken. Your seats stay held until the timer runs out; you can pay now or release them.</Notice>
           ) : null}
           {live ? <HoldCountdown expiresAt={hold.expiresAt.toISOString()} expiredHref={`/screenings/${hold.screeningId}/book`} /> : null}
+          {hold.status === 'active' && !hold.expired ? <ReleaseOnLeave holdId={hold.id} /> : null}
 
           {hold.status === 'active' && !hold.expired ? (
             <form action={checkoutAction.bind(null, hold.id)} className="space-y-4 rounded-lg border border-stone-300 bg-white p-4">
