@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getCurrentFestival } from '@/db/queries/festival';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { getEnv } from '@/lib/env';
 import { formatIsoDateShort } from '@/lib/time';
 import { Container } from '@/components/ui/Container';
@@ -31,7 +32,7 @@ const NAV = [
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const festival = await getCurrentFestival();
+  const [festival, user] = await Promise.all([getCurrentFestival(), getCurrentUser()]);
   return (
     <html lang="en-CA">
       <body className="min-h-screen font-sans antialiased">
@@ -60,6 +61,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                   </li>
                 ))}
+                <li>
+                  <Link href={user ? '/account' : '/signin'} className="inline-block py-2 text-accent underline-offset-4 hover:underline">
+                    {user ? 'Your account' : 'Sign in'}
+                  </Link>
+                </li>
               </ul>
             </nav>
           </Container>

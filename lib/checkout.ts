@@ -27,7 +27,7 @@ const SESSION_SECONDS = 31 * 60;
  * idempotency key is the order id, so a double click or a retry after a
  * timeout gets the very same session.
  */
-export async function startCheckout(holdId: string, token: string | null, buyer: { name: string; email: string }): Promise<StartCheckoutResult> {
+export async function startCheckout(holdId: string, token: string | null, buyer: { name: string; email: string; userId?: string | null }): Promise<StartCheckoutResult> {
   const settings = getOrderSettings();
   const begun = await beginCheckout(getDb(), holdId, token, buyer, settings);
   if (!begun.ok) return begun;
@@ -126,7 +126,12 @@ export async function settleCheckout(orderId: string): Promise<Settlement> {
       return 'fulfilled';
     }
     return 'waiting'; // completed with a delayed payment method: the async events settle it
-  } catch {
+  } catch (error) {
+    // A session Stripe does not know can never be paid (an emulator restarted in development, say): end the order.
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && (error.statusCode === 404 || error.code === 'resource_missing')) {
+      await db.transaction((tx) => endUnpaidOrder(tx, orderId, 'expired'));
+      return 'released';
+    }
     return 'error';
   }
 }

@@ -1,14 +1,24 @@
 import { getDb } from '@/db/client';
 import { loadOrderForTickets, type OrderForTickets } from '@/db/queries/ticket-views';
+import { userMayReadOrder } from '@/db/queries/accounts';
+import { getCurrentUser } from './auth/guards';
 import { getEnv } from './env';
 import { isOrderAccessToken } from './tokens';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** An order for the holder of its link token; null for a missing order and a wrong token alike. */
+/**
+ * An order for the holder of its link token, or for a signed-in person who
+ * may read it (its buyer, or staff); null for a missing order and for
+ * someone else's alike, so order ids cannot be probed.
+ */
 export async function getOrderWithToken(orderId: string, token: string | null | undefined): Promise<OrderForTickets | null> {
-  if (!UUID.test(orderId) || !token) return null;
+  if (!UUID.test(orderId)) return null;
   const env = getEnv();
-  if (!isOrderAccessToken(orderId, token, env.APP_SECRET)) return null;
-  return loadOrderForTickets(getDb(), orderId, env.PUBLIC_BASE_URL);
+  let allowed = Boolean(token && isOrderAccessToken(orderId, token, env.APP_SECRET));
+  if (!allowed) {
+    const user = await getCurrentUser();
+    allowed = user !== null && (await userMayReadOrder(user, orderId));
+  }
+  return allowed ? loadOrderForTickets(getDb(), orderId, env.PUBLIC_BASE_URL) : null;
 }

@@ -8,6 +8,7 @@ import { hitRateLimit } from '@/db/commands/rate-limits';
 import { holdCookieName, orderCookieName } from '@/lib/api/client';
 import { Buyer } from '@/lib/api/schemas';
 import { releaseHoldAnywhere, startCheckout } from '@/lib/checkout';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { getEnv } from '@/lib/env';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -58,7 +59,9 @@ export async function checkoutAction(holdId: string, form: FormData): Promise<vo
   const parsed = Buyer.safeParse({ name: form.get('name'), email: form.get('email') });
   if (!parsed.success) back(path, parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
   const token = (await cookies()).get(holdCookieName(holdId))?.value ?? null;
-  const result = await startCheckout(holdId, token, parsed.data);
+  // Guest checkout stays possible; a signed-in buyer's order is also linked to the account.
+  const user = await getCurrentUser();
+  const result = await startCheckout(holdId, token, { ...parsed.data, userId: user?.id ?? null });
   if (!result.ok) {
     const messages = {
       not_found: 'This hold does not exist.',

@@ -4,6 +4,7 @@ import { renderAutomaticRefund } from '@/lib/email/refund-notice';
 import { newOrderNumber, newTicketCode, orderAccessToken } from '@/lib/tokens';
 import type { Database, Transaction } from '../client';
 import { loadOrderForTickets } from '../queries/ticket-views';
+import { queueEmail } from './emails';
 import { checkHoldToken, type HoldAccess } from './holds';
 import { chooseBestSeats, endLiveHolds, uuidList } from './inventory';
 
@@ -40,7 +41,7 @@ export async function beginCheckout(
   db: Database,
   holdId: string,
   token: string | null,
-  buyer: { name: string; email: string },
+  buyer: { name: string; email: string; userId?: string | null },
   settings: Pick<OrderSettings, 'holdMinutes'>,
 ): Promise<BeginCheckoutResult> {
   return db.transaction(async (tx) => {
@@ -71,8 +72,8 @@ export async function beginCheckout(
     }
     const total = checkoutLines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
     const [order] = await tx.execute<{ id: string } & Row>(sql`
-      INSERT INTO orders (number, screening_id, hold_id, buyer_name, buyer_email, total_cents, currency)
-      VALUES (${newOrderNumber()}, ${hold!.screening_id}, ${holdId}, ${buyer.name}, ${buyer.email}, ${total}, ${meta!.currency})
+      INSERT INTO orders (number, screening_id, hold_id, user_id, buyer_name, buyer_email, total_cents, currency)
+      VALUES (${newOrderNumber()}, ${hold!.screening_id}, ${holdId}, ${buyer.userId ?? null}, ${buyer.name}, ${buyer.email}, ${total}, ${meta!.currency})
       RETURNING id`);
     await tx.execute(sql`INSERT INTO order_items (order_id, ticket_type_id, name, quantity, unit_price_cents)
       SELECT ${order!.id}, hi.ticket_type_id, tt.name, hi.quantity, hi.unit_price_cents
@@ -163,7 +164,7 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     totalCents: view!.totalCents,
     currency: view!.currency,
   });
-  await queueEmail(tx, view!.buyerEmail, email, settings, [
+  await queueEmail(tx, view!.buyerEmail, email, settings.emailStatus, [
     { kind: 'order_pdf', orderId },
     { kind: 'order_ics', orderId },
   ]);
@@ -244,20 +245,9 @@ export async function markOrderRefunded(tx: Transaction, orderId: string, settin
       currency: view!.currency,
       reason: 'Your payment reached us after your seats had been released, and the screening had no places left.',
     });
-    await queueEmail(tx, view!.buyerEmail, email, settings, []);
+    await queueEmail(tx, view!.buyerEmail, email, settings.emailStatus, []);
   }
   return { changed: true };
-}
-
-async function queueEmail(
-  tx: Transaction,
-  to: string,
-  email: { subject: string; html: string; text: string },
-  settings: Pick<OrderSettings, 'emailStatus'>,
-  attachments: { kind: 'order_pdf' | 'order_ics'; orderId: string }[],
-) {
-  await tx.execute(sql`INSERT INTO emails ("to", subject, html, text, attachments, status)
-    VALUES (${to}, ${email.subject}, ${email.html}, ${email.text}, ${JSON.stringify(attachments)}::jsonb, ${settings.emailStatus}::email_status)`);
 }
 
 export async function findOrderIdBySession(db: Database | Transaction, sessionId: string): Promise<string | null> {

@@ -10,3 +10,4 @@ export * from './orders';
 export * from './payments';
 export * from './rate-limits';
 export * from './emails';
+export * from './auth';

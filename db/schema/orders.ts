@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
 import { holds } from './holds';
 import { screenings, ticketTypes } from './screenings';
 import { seats } from './venues';
@@ -25,6 +26,8 @@ export const orders = pgTable(
       .notNull()
       .references(() => holds.id, { onDelete: 'restrict' }),
     status: orderStatus().notNull().default('pending'),
+    /** The signed-in buyer, if any; guests are matched to their account by email later. */
+    userId: text().references(() => users.id, { onDelete: 'set null' }),
     buyerName: text().notNull(),
     buyerEmail: text().notNull(),
     totalCents: integer().notNull(),
@@ -40,6 +43,7 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex('orders_hold_key').on(t.holdId),
     index('orders_email_idx').on(t.buyerEmail),
+    index('orders_user_idx').on(t.userId),
     index('orders_payment_intent_idx').on(t.stripePaymentIntentId),
     check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
   ],

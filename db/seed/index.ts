@@ -17,6 +17,7 @@ import {
 } from '../schema';
 import { addDays, localDate, zonedTimeToUtc } from '../../lib/time';
 import { SEED_FILMS, SEED_ORGANISATIONS, SEED_PEOPLE, SEED_SECTIONS } from './content';
+import { seedDemoAccounts } from './accounts';
 import { SEED_SCHEDULE } from './schedule';
 import { SEED_VENUES } from './venues';
 
@@ -66,11 +67,15 @@ export type SeedResult = { seeded: true; festivalId: string; screenings: number 
  * means the seed already ran (under an advisory lock, so two instances
  * starting together seed it once).
  */
-export async function seedDemoFestival(db: Database, now: Date = new Date()): Promise<SeedResult> {
+export async function seedDemoFestival(db: Database, now: Date = new Date(), opts: { demoAccounts: boolean } = { demoAccounts: true }): Promise<SeedResult> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     const [existing] = await tx.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, DEMO_FESTIVAL.slug));
-    if (existing) return { seeded: false, festivalId: existing.id };
+    if (existing) {
+      // Accounts came after the first demo databases were seeded; adding them is idempotent.
+      if (opts.demoAccounts) await seedDemoAccounts(tx);
+      return { seeded: false, festivalId: existing.id };
+    }
 
     const tz = DEMO_FESTIVAL.timeZone;
     const firstDay = addDays(localDate(now, tz), DEMO_FESTIVAL.opensInDays);
@@ -221,6 +226,8 @@ export async function seedDemoFestival(db: Database, now: Date = new Date()): Pr
         );
       }
     }
+
+    if (opts.demoAccounts) await seedDemoAccounts(tx);
 
     let count = 0;
     for (const entry of SEED_SCHEDULE) {

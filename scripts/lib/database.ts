@@ -3,7 +3,7 @@ import { createConnection } from '../../db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, migrateDatabase, withDatabase } from '../../db/migrate';
 import { seedDemoFestival } from '../../db/seed';
-import { getEnv } from '../../lib/env';
+import { getEnv, usesStripeEmulator } from '../../lib/env';
 
 export interface BootedDatabase {
   url: string;
@@ -16,7 +16,8 @@ const log = (line: string) => console.log(line);
 async function seed(url: string): Promise<void> {
   const { sql, db } = createConnection(url, 2);
   try {
-    const result = await seedDemoFestival(db);
+    // Demo accounts with a known password only where no real money moves (no Stripe key).
+    const result = await seedDemoFestival(db, new Date(), { demoAccounts: usesStripeEmulator() });
     log(result.seeded ? `[db] seeded the demo festival (${result.screenings} screenings)` : '[db] demo festival already seeded');
   } finally {
     await sql.end();

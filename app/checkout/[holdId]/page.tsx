@@ -7,6 +7,7 @@ import { getHoldForCheckout } from '@/db/queries/checkout';
 import { requireCurrentFestival } from '@/db/queries/festival';
 import { getScreeningSummary } from '@/db/queries/screenings';
 import { holdCookieName } from '@/lib/api/client';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { checkHoldTokenForPage } from '@/lib/hold-access';
 import { formatCents } from '@/lib/format';
 import { formatDateTime } from '@/lib/time';
@@ -25,7 +26,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const token = (await cookies()).get(holdCookieName(holdId))?.value ?? null;
   // Someone else's hold looks exactly like a missing one.
   if (!(await checkHoldTokenForPage(holdId, token))) notFound();
-  const [festival, hold, query] = await Promise.all([requireCurrentFestival(), getHoldForCheckout(holdId), searchParams]);
+  const [festival, hold, query, user] = await Promise.all([requireCurrentFestival(), getHoldForCheckout(holdId), searchParams, getCurrentUser()]);
   if (!hold) notFound();
   const screening = await getScreeningSummary(festival, hold.screeningId);
   if (!screening) notFound();
@@ -58,13 +59,13 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 <label htmlFor="name" className="block font-semibold">
                   Name
                 </label>
-                <input id="name" name="name" required maxLength={120} autoComplete="name" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
+                <input id="name" name="name" defaultValue={user?.name ?? ''} required maxLength={120} autoComplete="name" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
               </div>
               <div>
                 <label htmlFor="email" className="block font-semibold">
                   Email
                 </label>
-                <input id="email" name="email" type="email" required maxLength={254} autoComplete="email" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
+                <input id="email" name="email" type="email" defaultValue={user?.email ?? ''} required maxLength={254} autoComplete="email" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
               </div>
               <button type="submit" className="min-h-11 rounded-md bg-accent px-6 py-2 font-semibold text-white hover:bg-accent-dark">
                 Pay {formatCents(hold.totalCents, festival.currency)}

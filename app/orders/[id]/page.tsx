@@ -22,7 +22,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const token = (typeof query.token === 'string' ? query.token : null) ?? (await cookies()).get(orderCookieName(id))?.value;
   const order = await getOrderWithToken(id, token);
   if (!order) notFound();
-  const tokenQuery = `?token=${encodeURIComponent(token!)}`;
+  const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : '';
 
   return (
     <Container>

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/actions/auth';
+import type { CurrentUser } from '@/lib/auth/guards';
+
+/** The account area's navigation: each link shown only to the roles whose pages allow it (the pages check again). */
+export function AccountNav({ user }: { user: CurrentUser }) {
+  const links = [
+    { href: '/account', label: 'Profile' },
+    { href: '/account/tickets', label: 'My tickets' },
+    { href: '/account/requests', label: 'My access requests' },
+    ...(user.role === 'partner' ? [{ href: '/partner', label: 'My organisation' }] : []),
+    ...(user.role === 'admin' ? [{ href: '/admin/users', label: 'Users and roles' }] : []),
+  ];
+  return (
+    <nav aria-label="Account" className="mb-6 flex flex-wrap items-center gap-4 border-b border-stone-300 pb-3 text-sm">
+      {links.map((l) => (
+        <Link key={l.href} href={l.href} className="underline-offset-4 hover:underline">
+          {l.label}
+        </Link>
+      ))}
+      <form action={signOutAction} className="ml-auto">
+        <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 py-1">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  );
+}

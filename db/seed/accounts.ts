@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Transaction } from '../client';
+
+/**
+ * Demo accounts, seeded with the demo festival only (never in a real
+ * deployment, which creates its first admin with `npm run create-admin`).
+ * Staff sign in with the demo password; partners by email link.
+ */
+export const DEMO_PASSWORD = 'festival-demo-password';
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@harbourfront.example', name: 'Avery Admin', role: 'admin' },
+  { email: 'boxoffice@harbourfront.example', name: 'Sam Box-Office', role: 'staff' },
+  { email: 'partner@mossback.example', name: 'Mo Partner', role: 'partner', organisation: 'mossback-urban-ecology-society', orgRole: 'admin' },
+] as const;
+
+export async function seedDemoAccounts(tx: Transaction): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const a of DEMO_ACCOUNTS) {
+    const staff = a.role === 'admin' || a.role === 'staff';
+    const orgSlug = 'organisation' in a ? a.organisation : null;
+    await tx.execute(sql`
+      INSERT INTO users (id, email, name, role, password_hash, organisation_id, org_role, email_verified)
+      VALUES (${crypto.randomUUID()}, ${a.email}, ${a.name}, ${a.role}::user_role, ${staff ? passwordHash : null},
+              (SELECT id FROM organisations WHERE slug = ${orgSlug}), ${'orgRole' in a ? a.orgRole : null}::org_role, now())
+      ON CONFLICT (email) DO NOTHING`);
+  }
+}

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Two things only, neither of them the security boundary (every page, action
+ * and route checks the session itself):
+ * - CSRF: a state-changing API request from another site is refused. The
+ *   Stripe webhook is exempt (it has its signature), so is Auth.js (its own
+ *   CSRF token); server actions get Next's own origin check.
+ * - Comfort: private areas send anonymous visitors to sign in straight away.
+ */
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (UNSAFE.has(request.method) && pathname.startsWith('/api/') && !pathname.startsWith('/api/stripe/') && !pathname.startsWith('/api/auth/')) {
+    const origin = request.headers.get('origin');
+    if (origin && originHost(origin) !== request.headers.get('host')) {
+      return NextResponse.json({ error: 'forbidden', message: 'Cross-site requests are refused.' }, { status: 403 });
+    }
+  }
+  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+  if (!hasSession && /^\/(account|admin|partner)(\/|$)/.test(pathname)) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/signin';
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+  // Lets guards send people back where they were after signing in.
+  const forwarded = new Headers(request.headers);
+  forwarded.set('x-marquee-path', pathname + search);
+  return NextResponse.next({ request: { headers: forwarded } });
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|posters|stills|favicon.ico).*)'],
+};
