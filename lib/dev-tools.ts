@@ -1,7 +1,11 @@
 import { getEnv, usesStripeEmulator } from './env';
 
-/** The dev outbox exists only where no real mail goes out and no real money moves. */
+/**
+ * The dev outbox shows every email, sign-in links included, to anyone: only
+ * in development, or in a local production build that asks for it.
+ */
 export function devOutboxEnabled(): boolean {
   const env = getEnv();
-  return !env.SMTP_URL && (env.NODE_ENV !== 'production' || usesStripeEmulator(env));
+  if (env.SMTP_URL || !usesStripeEmulator(env)) return false;
+  return env.NODE_ENV !== 'production' || env.MARQUEE_DEV_OUTBOX === '1';
 }

@@ -42,6 +42,9 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Harbourfront Film Festival <tickets@harbourfront.example>'),
 
+  /** Shows the outbox at /dev/outbox in a production build (it holds sign-in links: local use and tests only). */
+  MARQUEE_DEV_OUTBOX: z.enum(['0', '1']).default('0'),
+
   /** The background worker (pg-boss) runs in each app instance unless disabled. */
   WORKER_ENABLED: z.enum(['0', '1']).default('1'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(1).max(300).default(5),

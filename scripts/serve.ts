@@ -34,7 +34,10 @@ async function main() {
     stopEmulator = () => emulator.stop();
     childEnv.STRIPE_EMULATOR_URL = emulator.url;
     // A local production build may use the emulator only because this script started it on purpose.
-    if (mode === 'start') childEnv.MARQUEE_ALLOW_STRIPE_EMULATOR = '1';
+    if (mode === 'start') {
+      childEnv.MARQUEE_ALLOW_STRIPE_EMULATOR = '1';
+      childEnv.MARQUEE_DEV_OUTBOX ??= '1';
+    }
     console.log(`[stripe] no STRIPE_SECRET_KEY: payments go to the local Stripe emulator at ${emulator.url} (test card 4242 4242 4242 4242)`);
   }
 

@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies, headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { HoldRequest, holdSeats } from '@/db/commands/holds';
 import { hitRateLimit } from '@/db/commands/rate-limits';
@@ -62,6 +62,8 @@ export async function checkoutAction(holdId: string, form: FormData): Promise<vo
   // Guest checkout stays possible; a signed-in buyer's order is also linked to the account.
   const user = await getCurrentUser();
   const result = await startCheckout(holdId, token, { ...parsed.data, userId: user?.id ?? null });
+  // Someone else's hold looks exactly like a missing one, as on the checkout page.
+  if (!result.ok && (result.reason === 'not_found' || result.reason === 'forbidden')) notFound();
   if (!result.ok) {
     const messages = {
       not_found: 'This hold does not exist.',
@@ -80,6 +82,7 @@ export async function releaseHoldAction(holdId: string, screeningId: string): Pr
   if (!UUID.test(holdId) || !UUID.test(screeningId)) redirect('/');
   const token = (await cookies()).get(holdCookieName(holdId))?.value ?? null;
   const result = await releaseHoldAnywhere(holdId, token);
+  if (!result.ok && result.reason !== 'payment_pending') notFound();
   if (!result.ok && result.reason === 'payment_pending') back(`/checkout/${holdId}`, 'Your payment is still being processed, so the seats cannot be released yet.');
   redirect(`/screenings/${screeningId}?released=1`);
 }

@@ -7,7 +7,8 @@ export const USER_ROLES = userRole.enumValues;
 
 type Row = Record<string, unknown>;
 
-export const LOCKOUT = { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 } as const;
+/** Per account email: 5 failures in 15 minutes lock it for 15. Per client (often a shared address): 25. */
+export const LOCKOUT = { maxFailures: 5, maxClientFailures: 25, windowMinutes: 15, lockMinutes: 15 } as const;
 
 /** Whether any of the keys (the email, the client) is locked out; the same answer on every instance. */
 export async function signInLockedFor(db: Database, keys: string[]): Promise<number> {
@@ -18,8 +19,9 @@ export async function signInLockedFor(db: Database, keys: string[]): Promise<num
 }
 
 /** Counts a failure for each key in one atomic upsert; the fifth in the window locks the key. */
-export async function recordSignInFailure(db: Database, keys: string[], limits: { maxFailures: number } = LOCKOUT): Promise<void> {
+export async function recordSignInFailure(db: Database, keys: string[]): Promise<void> {
   for (const key of keys) {
+    const max = key.startsWith('client:') ? LOCKOUT.maxClientFailures : LOCKOUT.maxFailures;
     await db.execute(sql`
       INSERT INTO sign_in_failures (key, failures, window_start) VALUES (${key}, 1, now())
       ON CONFLICT (key) DO UPDATE SET
@@ -27,7 +29,7 @@ export async function recordSignInFailure(db: Database, keys: string[], limits: 
         window_start = CASE WHEN sign_in_failures.window_start < now() - make_interval(mins => ${LOCKOUT.windowMinutes}) THEN now() ELSE sign_in_failures.window_start END,
         locked_until = CASE
           WHEN sign_in_failures.window_start >= now() - make_interval(mins => ${LOCKOUT.windowMinutes})
-           AND sign_in_failures.failures + 1 >= ${limits.maxFailures}
+           AND sign_in_failures.failures + 1 >= ${max}
           THEN now() + make_interval(mins => ${LOCKOUT.lockMinutes}) ELSE sign_in_failures.locked_until END`);
   }
 }

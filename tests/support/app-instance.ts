@@ -28,7 +28,8 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000)
 export async function startAppInstance(port: number, env: Record<string, string>): Promise<AppInstance> {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', PUBLIC_BASE_URL: url, ...env },
+    // A real production server: the test runner's NODE_ENV=test must not leak into it.
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PUBLIC_BASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
