@@ -61,6 +61,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
+      /**
+       * Only same-site destinations, returned as paths: the browser stays on
+       * whatever host name it used (Auth.js may see another one behind the
+       * server), so the session cookie it just got applies.
+       */
+      redirect: ({ url, baseUrl }) => {
+        const target = new URL(url, baseUrl);
+        const sameSite = [baseUrl, env.PUBLIC_BASE_URL].some((b) => new URL(b).origin === target.origin) || url.startsWith('/');
+        return sameSite && !url.startsWith('//') ? `${target.pathname}${target.search}` : '/';
+      },
       session: ({ session, token }) => {
         if (token.sub) session.user.id = token.sub;
         return session;

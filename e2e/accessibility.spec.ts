@@ -15,6 +15,7 @@ test.describe('accessibility scan and screenshots', () => {
     { name: 'venue', path: () => '/venues/lumen-cinema' },
     { name: 'access', path: () => '/access/indigenous?film=here' },
     { name: 'not-found', path: () => '/films/no-such-film' },
+    { name: 'signin', path: () => '/signin' },
   ];
 
   for (const p of pages) {

@@ -1,0 +1,99 @@
+import type { Page } from '@playwright/test';
+import { sql } from 'drizzle-orm';
+import { holdSeats } from '@/db/commands/holds';
+import { beginCheckout } from '@/db/commands/orders';
+import { applyStripeEvent } from '@/db/commands/payments';
+import { hashPassword } from '@/lib/auth/password';
+import { TEST_ORDER_SETTINGS, sessionObject, stripeEvent } from '../tests/support/inventory';
+import { expect, test } from './support/fixtures';
+import { uniqueEmail } from './support/booking';
+import { createBrowsableFilm } from './support/programme-data';
+
+async function openLatestEmailTo(page: Page, email: string) {
+  await page.goto('/dev/outbox');
+  await page.getByRole('row', { name: new RegExp(email) }).first().getByRole('link').click();
+  return (await page.locator('pre').textContent()) ?? '';
+}
+
+test('an audience member signs in with an emailed link and finds the tickets they bought as a guest', async ({ page, db, festival, baseURL }) => {
+  const email = uniqueEmail('guest');
+  // A guest purchase with this address, paid through the same path the webhook takes.
+  const { reserved } = await createBrowsableFilm(db, festival, { day: 4, time: '10:10' });
+  const hold = await holdSeats(db, reserved, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'e2e', { holdMinutes: 10, maxPerOrder: 8 });
+  if (!hold.ok) throw new Error('hold failed');
+  const order = await beginCheckout(db, hold.holdId, hold.holdToken, { name: 'Guest Buyer', email }, { holdMinutes: 10 });
+  if (!order.ok) throw new Error('checkout failed');
+  await applyStripeEvent(db, stripeEvent('checkout.session.completed', sessionObject(order.orderId)), { ...TEST_ORDER_SETTINGS, baseUrl: baseURL! });
+
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Email', { exact: true }).first().fill(email);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+
+  const text = await openLatestEmailTo(page, email);
+  const link = /Sign in: (\S+)/.exec(text)?.[1];
+  expect(link).toBeDefined();
+  await page.goto(link!);
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('strong').filter({ hasText: email })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'My tickets' }).click();
+  const entry = page.getByRole('listitem').filter({ hasText: 'Tickets ready' });
+  await expect(entry).toHaveCount(1);
+  await entry.getByRole('link').click();
+  // Signed in, the order opens without its emailed token.
+  await expect(page.getByText('Payment received: your tickets are ready')).toBeVisible();
+
+  // The link works once: used again in another browser, it signs nobody in.
+  const other = await page.context().browser()!.newContext({ baseURL });
+  const again = await other.newPage();
+  await again.goto(link!);
+  await expect(again).toHaveURL(/\/signin/);
+  await other.close();
+});
+
+test('staff sign in with a password, reach the admin page, and sign out', async ({ page }) => {
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin%2Fusers/);
+  await page.locator('#staff-email').fill('admin@harbourfront.example');
+  await page.locator('#staff-password').fill('festival-demo-password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+  await page.goto('/admin/users');
+  await expect(page).toHaveURL(/\/signin/);
+});
+
+test('an audience account cannot open the staff pages, and the answer never says whether an email exists', async ({ page }) => {
+  await page.goto('/signin');
+  await page.locator('#staff-email').fill(uniqueEmail('nobody'));
+  await page.locator('#staff-password').fill('whatever-password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  const notice = page.getByRole('alert').filter({ hasText: 'Not signed in' });
+  const unknown = await notice.textContent();
+  await page.locator('#staff-email').fill('admin@harbourfront.example');
+  await page.locator('#staff-password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  expect(await notice.textContent()).toBe(unknown);
+});
+
+test('five wrong passwords lock the account for a while, even with the right password after', async ({ page, db }) => {
+  const email = uniqueEmail('staff');
+  await db.execute(sql`INSERT INTO users (id, email, name, role, password_hash) VALUES (${crypto.randomUUID()}, ${email}, 'Locked Staff', 'staff', ${await hashPassword('the-right-password')})`);
+  const attempt = async (password: string) => {
+    await page.goto('/signin');
+    await page.locator('#staff-email').fill(email);
+    await page.locator('#staff-password').fill(password);
+    await page.getByRole('button', { name: 'Sign in with password' }).click();
+    await page.waitForURL(/\/signin|\/account/);
+  };
+  for (let i = 0; i < 5; i++) await attempt('wrong-password');
+  await attempt('the-right-password');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not signed in' })).toContainText('Too many failed attempts');
+  await expect(page).toHaveURL(/error=locked/);
+});
