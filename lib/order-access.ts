@@ -3,9 +3,9 @@ import { loadOrderForTickets, type OrderForTickets } from '@/db/queries/ticket-v
 import { userMayReadOrder } from '@/db/queries/accounts';
 import { getCurrentUser } from './auth/guards';
 import { getEnv } from './env';
+import { isUuid } from './ids';
 import { isOrderAccessToken } from './tokens';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An order for the holder of its link token, or for a signed-in person who
@@ -13,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * someone else's alike, so order ids cannot be probed.
  */
 export async function getOrderWithToken(orderId: string, token: string | null | undefined): Promise<OrderForTickets | null> {
-  if (!UUID.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const env = getEnv();
   let allowed = Boolean(token && isOrderAccessToken(orderId, token, env.APP_SECRET));
   if (!allowed) {

@@ -5,6 +5,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
+import { clientAddress } from '@/lib/api/client';
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 
@@ -23,7 +24,7 @@ export async function requestSignInLinkAction(form: FormData): Promise<void> {
 
 export async function passwordSignInAction(form: FormData): Promise<void> {
   const h = await headers();
-  const client = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
+  const client = clientAddress(h);
   try {
     await signIn('password', {
       email: String(form.get('email') ?? ''),

@@ -5,26 +5,25 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { HoldRequest, holdSeats } from '@/db/commands/holds';
 import { hitRateLimit } from '@/db/commands/rate-limits';
-import { holdCookieName, orderCookieName } from '@/lib/api/client';
+import { clientAddress, holdCookieName, orderCookieName } from '@/lib/api/client';
 import { Buyer } from '@/lib/api/schemas';
 import { releaseHoldAnywhere, startCheckout } from '@/lib/checkout';
 import { getCurrentUser } from '@/lib/auth/guards';
 import { getEnv } from '@/lib/env';
+import { isUuid } from '@/lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function back(path: string, message: string): never {
   redirect(`${path}?error=${encodeURIComponent(message)}`);
 }
 
 async function clientKey(): Promise<string> {
-  const h = await headers();
-  return `ip:${h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local'}`;
+  return `ip:${clientAddress(await headers())}`;
 }
 
 /** Book form → hold. Anyone may hold places (guest checkout); the hold token in a cookie makes it theirs. */
 export async function holdSeatsAction(screeningId: string, form: FormData): Promise<void> {
-  if (!UUID.test(screeningId)) redirect('/');
+  if (!isUuid(screeningId)) redirect('/');
   const bookPath = `/screenings/${screeningId}/book`;
   const items = [...form.entries()]
     .filter(([k]) => k.startsWith('qty_'))
@@ -54,7 +53,7 @@ export async function holdSeatsAction(screeningId: string, form: FormData): Prom
 
 /** Buyer details → Stripe Checkout. */
 export async function checkoutAction(holdId: string, form: FormData): Promise<void> {
-  if (!UUID.test(holdId)) redirect('/');
+  if (!isUuid(holdId)) redirect('/');
   const path = `/checkout/${holdId}`;
   const parsed = Buyer.safeParse({ name: form.get('name'), email: form.get('email') });
   if (!parsed.success) back(path, parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
@@ -74,12 +73,18 @@ export async function checkoutAction(holdId: string, form: FormData): Promise<vo
     } as const;
     back(path, messages[result.reason]);
   }
-  (await cookies()).set(orderCookieName(result.orderId), result.orderToken, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 90 });
+  (await cookies()).set(orderCookieName(result.orderId), result.orderToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: getEnv().PUBLIC_BASE_URL.startsWith('https:'),
+    path: '/',
+    maxAge: 60 * 60 * 24 * 90,
+  });
   redirect(result.checkoutUrl);
 }
 
 export async function releaseHoldAction(holdId: string, screeningId: string): Promise<void> {
-  if (!UUID.test(holdId) || !UUID.test(screeningId)) redirect('/');
+  if (!isUuid(holdId) || !isUuid(screeningId)) redirect('/');
   const token = (await cookies()).get(holdCookieName(holdId))?.value ?? null;
   const result = await releaseHoldAnywhere(holdId, token);
   if (!result.ok && result.reason !== 'payment_pending') notFound();

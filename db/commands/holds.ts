@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { isUuid } from '@/lib/ids';
 import { hashToken, newToken, sameHash } from '@/lib/tokens';
 import type { Database, Transaction } from '../client';
 import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, uuidList, type SeatCandidate } from './inventory';
@@ -242,7 +243,7 @@ export type HoldAccess =
 
 /** Checks a hold token; unknown hold and wrong token are told apart only as 404 vs 403. */
 export async function checkHoldToken(db: Database | Transaction, holdId: string, token: string | null): Promise<HoldAccess> {
-  if (!/^[0-9a-f-]{36}$/i.test(holdId)) return { ok: false, reason: 'not_found' };
+  if (!isUuid(holdId)) return { ok: false, reason: 'not_found' };
   const [hold] = await db.execute<{ token_hash: string; status: string; expired: boolean } & Row>(sql`
     SELECT token_hash, status, expires_at <= now() AS expired FROM holds WHERE id = ${holdId}`);
   if (!hold) return { ok: false, reason: 'not_found' };

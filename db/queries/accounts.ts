@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { CurrentUser } from '@/lib/auth/guards';
+import { requireOrgMember, requireRole, requireUser, type CurrentUser } from '@/lib/auth/guards';
 import { hashToken } from '@/lib/tokens';
 import { getDb } from '../client';
 import type { UserRole } from '../schema/auth';
@@ -20,10 +20,12 @@ export interface MyOrder {
 }
 
 /**
- * The orders of a signed-in person: those placed while signed in, and those
- * bought as a guest with the same (verified) email address.
+ * The orders of the signed-in person: those placed while signed in, and those
+ * bought as a guest with the same (verified) email address. Private queries
+ * check the session themselves, so a page that forgot its guard leaks nothing.
  */
-export async function listOrdersForUser(user: Pick<CurrentUser, 'id' | 'email'>): Promise<MyOrder[]> {
+export async function listMyOrders(): Promise<MyOrder[]> {
+  const user = await requireUser();
   const rows = await getDb().execute<
     { id: string; number: string; status: string; title: string; starts_at: string; venue_name: string; tickets: number; total_cents: number; currency: string } & Row
   >(sql`
@@ -64,6 +66,7 @@ export interface OrganisationPage {
 }
 
 export async function getOrganisationPage(organisationId: string): Promise<OrganisationPage | null> {
+  await requireOrgMember(organisationId);
   const db = getDb();
   const [org] = await db.execute<{ id: string; name: string; description: string } & Row>(sql`
     SELECT id, name, description FROM organisations WHERE id = ${organisationId}`);
@@ -94,6 +97,7 @@ export interface UserRow {
 }
 
 export async function listUsers(): Promise<UserRow[]> {
+  await requireRole('admin');
   const rows = await getDb().execute<{ id: string; email: string; name: string | null; role: UserRole; organisation: string | null; created_at: string } & Row>(sql`
     SELECT u.id, u.email, u.name, u.role, o.name AS organisation, to_json(u.created_at) AS created_at
     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.role DESC, u.email`);
@@ -101,6 +105,7 @@ export async function listUsers(): Promise<UserRow[]> {
 }
 
 export async function listOrganisations(): Promise<{ id: string; name: string }[]> {
+  await requireRole('admin');
   const rows = await getDb().execute<{ id: string; name: string } & Row>(sql`SELECT id, name FROM organisations ORDER BY name`);
   return [...rows];
 }

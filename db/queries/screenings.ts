@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/lib/availability';
+import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '../client';
 import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '../schema/screenings';
@@ -193,7 +194,7 @@ export interface ScreeningDetail extends ScreeningSummary {
 
 /** Everything the screening page and `GET /api/v1/screenings/{id}` show. */
 export async function getScreeningDetail(festival: FestivalSummary, id: string, now = new Date()): Promise<ScreeningDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const summary = await getScreeningSummary(festival, id, now);
   if (!summary) return null;
   const db = getDb();

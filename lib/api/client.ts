@@ -1,9 +1,15 @@
 import type { NextRequest } from 'next/server';
 
-/** Who is asking, for rate limits: the first forwarded address, else the connection's. */
+/**
+ * Who is asking, for rate limits and lockout: the first address the reverse
+ * proxy forwarded. Behind no proxy every request shares 'local'.
+ */
+export function clientAddress(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+}
+
 export function clientKey(request: NextRequest): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return `ip:${forwarded || request.headers.get('x-real-ip') || 'local'}`;
+  return `ip:${clientAddress(request.headers)}`;
 }
 
 export const holdCookieName = (holdId: string) => `marquee_hold_${holdId}`;

@@ -16,4 +16,4 @@ export function parseScreeningQuery(params: URLSearchParams) {
   return ScreeningQuery.safeParse(Object.fromEntries(params.entries()));
 }
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN as UUID } from '@/lib/ids';

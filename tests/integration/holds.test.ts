@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { holdSeats, releaseHold } from '@/db/commands/holds';
 import { beginCheckout } from '@/db/commands/orders';
-import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
+import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
 const settings = { holdMinutes: 10, maxPerOrder: 8 };
 const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
 
-async function gaScreening(capacity: number) {
-  const db = getDb();
-  const festival = await createFestival(db);
-  const venue = await createGaVenue(db, festival.id, capacity);
-  const film = await createFilm(db, festival.id);
-  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-}
+const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
 
 async function reservedScreening(rows: number, perRow: number) {
   const db = getDb();

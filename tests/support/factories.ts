@@ -109,6 +109,14 @@ export async function createTestScreening(
   return result.screeningId;
 }
 
+/** A festival of its own with one general-admission screening on sale. */
+export async function createGaScreening(db: Database, capacity: number) {
+  const festival = await createFestival(db);
+  const venue = await createGaVenue(db, festival.id, capacity);
+  const film = await createFilm(db, festival.id);
+  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
 export async function getFestivalSummary(db: Database, id: string) {
   const [f] = await db.select().from(festivals).where(eq(festivals.id, id));
   if (!f) throw new Error('no festival');

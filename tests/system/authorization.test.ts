@@ -248,6 +248,19 @@ describe('authorization matrix', () => {
     expect(failures).toEqual([]);
   });
 
+  it('sends the security headers on pages and API responses', async () => {
+    for (const path of ['/', '/api/v1/films', '/account']) {
+      const res = await send(fixture.cookies.audienceA, { method: 'GET', path });
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("default-src 'self'");
+      expect(res.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      // These instances run as production builds.
+      expect(res.headers.get('strict-transport-security'), path).toMatch(/max-age=\d+/);
+    }
+  });
+
   it("refuses to read or change another person's order, hold or organisation by id", async () => {
     const { cookies } = fixture;
     expect((await send(cookies.audienceB, { method: 'GET', path: `/api/v1/orders/${fixture.orderA}` })).status).toBe(404);

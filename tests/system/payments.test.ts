@@ -6,7 +6,7 @@ import { endLiveHolds } from '@/db/commands/inventory';
 import { EMULATOR_API_KEY } from '@/lib/stripe';
 import { startStripeEmulator } from '@/lib/stripe-emulator/server';
 import { startAppInstance } from '../support/app-instance';
-import { createFestival, createFilm, createGaVenue, createTestScreening } from '../support/factories';
+import { createGaScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
@@ -17,13 +17,7 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-async function gaScreening(capacity: number) {
-  const db = getDb();
-  const festival = await createFestival(db);
-  const venue = await createGaVenue(db, festival.id, capacity);
-  const film = await createFilm(db, festival.id);
-  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-}
+const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
 
 /** Hold on one instance, check out on the other: nothing is kept in a process's memory. */
 async function holdAndCheckout(screeningId: string, quantity: number, email = 'buyer@example.org', app = appA, other = appB) {

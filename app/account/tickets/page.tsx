@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listOrdersForUser } from '@/db/queries/accounts';
+import { listMyOrders } from '@/db/queries/accounts';
 import { requireCurrentFestival } from '@/db/queries/festival';
 import { requireUser } from '@/lib/auth/guards';
 import { formatCents } from '@/lib/format';
@@ -15,7 +15,7 @@ const STATUS: Record<string, string> = { paid: 'Tickets ready', pending: 'Paymen
 
 export default async function MyTicketsPage() {
   const user = await requireUser();
-  const [festival, orders] = await Promise.all([requireCurrentFestival(), listOrdersForUser(user)]);
+  const [festival, orders] = await Promise.all([requireCurrentFestival(), listMyOrders()]);
   return (
     <Container>
       <PageHeading lead="Every order placed while signed in, and every order bought with your email address.">My tickets</PageHeading>
