@@ -39,7 +39,9 @@ function seedFrom(text: string): number {
 export function renderPoster({ title, director, year, palette }: PosterInput): string {
   const [a, b] = palette;
   const lines = wrapTitle(title.toUpperCase(), 10);
-  const size = lines.length > 3 ? 64 : 84;
+  // Bold serif capitals are about 0.75 em wide: the longest line must fit the 520 px measure.
+  const longest = Math.max(...lines.map((l) => l.length));
+  const size = Math.min(lines.length > 3 ? 64 : 84, Math.floor(520 / (longest * 0.75)));
   const seed = seedFrom(title);
   const cx = 120 + (seed % 360);
   const cy = 220 + ((seed >> 8) % 300);
