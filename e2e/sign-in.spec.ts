@@ -97,3 +97,40 @@ test('five wrong passwords lock the account for a while, even with the right pas
   await expect(page.getByRole('alert').filter({ hasText: 'Not signed in' })).toContainText('Too many failed attempts');
   await expect(page).toHaveURL(/error=locked/);
 });
+
+test('an admin invites a box-office colleague, who accepts, sets a password and signs in as staff', async ({ page, browser, baseURL }) => {
+  const invitee = uniqueEmail('newstaff');
+  await page.goto('/signin?callbackUrl=%2Fadmin%2Fusers');
+  await page.locator('#staff-email').fill('admin@harbourfront.example');
+  await page.locator('#staff-password').fill('festival-demo-password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page.getByRole('heading', { name: 'Users and roles' })).toBeVisible();
+  await page.getByLabel('Email', { exact: true }).fill(invitee);
+  await page.getByLabel('Role', { exact: true }).selectOption('staff');
+  await page.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(page.getByText('Invitation sent')).toBeVisible();
+
+  // The colleague, in their own browser, follows the emailed link.
+  const theirs = await browser.newContext({ baseURL });
+  const them = await theirs.newPage();
+  const text = await openLatestEmailTo(them, invitee);
+  const link = /Accept: (\S+)/.exec(text)?.[1];
+  expect(link).toBeDefined();
+  await them.goto(link!);
+  await them.getByLabel('Your name').fill('Robin Staff');
+  await them.getByLabel('Choose a password').fill('short');
+  await them.getByRole('button', { name: 'Accept' }).click();
+  await expect(them).toHaveURL(/\/invite\//); // the browser refuses a password under 12 characters
+  await them.getByLabel('Choose a password').fill('a-long-staff-password');
+  await them.getByRole('button', { name: 'Accept' }).click();
+  await expect(them).toHaveURL(/\/signin\?accepted=staff/);
+  await them.locator('#staff-email').fill(invitee);
+  await them.locator('#staff-password').fill('a-long-staff-password');
+  await them.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(them.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(them.getByText('Box-office staff')).toBeVisible();
+  // The invitation worked once.
+  await them.goto(link!);
+  await expect(them.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await theirs.close();
+});
