@@ -7,7 +7,10 @@
  * the posted selection (see `selectionProblem`).
  */
 
-export type SeatKind = 'standard' | 'wheelchair' | 'companion' | 'aisle';
+// Type-only: erased from the client bundle.
+import type { SeatKind } from '@/db/queries/screenings';
+
+export type { SeatKind };
 
 export interface PickerSeat {
   id: string;

@@ -6,6 +6,9 @@ import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '../client';
 import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '../schema/screenings';
 import type { SeatState } from '../schema/inventory';
+import type { SeatKind } from '../schema/venues';
+
+export type { SeatKind };
 import type { FestivalSummary } from './festival';
 
 export interface ScreeningSummary {
@@ -156,7 +159,7 @@ export interface SeatMapSeat {
   section: string;
   row: string;
   number: number;
-  kind: 'standard' | 'wheelchair' | 'companion' | 'aisle';
+  kind: SeatKind;
   x: number;
   y: number;
   state: SeatState;

@@ -74,3 +74,4 @@ export const seats = pgTable(
 export type Venue = typeof venues.$inferSelect;
 export type SeatSection = typeof seatSections.$inferSelect;
 export type Seat = typeof seats.$inferSelect;
+export type SeatKind = (typeof seatKind.enumValues)[number];

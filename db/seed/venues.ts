@@ -1,6 +1,8 @@
 /** The demo festival's venues, with generated seat maps for the reserved houses. */
 
-export type SeatKind = 'standard' | 'wheelchair' | 'companion' | 'aisle';
+import type { SeatKind } from '../schema/venues';
+
+export type { SeatKind };
 
 export interface SeatSpec {
   section: string;
