@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { changeUserRole, createInvitation, updateProfile, USER_ROLES } from '@/db/commands/auth';
 import { queueEmail } from '@/db/commands/emails';
-import { requireOrgMember, requireRole, requireUser } from '@/lib/auth/guards';
+import { requireOrgInviter, requireRole, requireUser } from '@/lib/auth/guards';
 import { renderInvitation } from '@/lib/email/invitation';
 import { getEnv } from '@/lib/env';
 
@@ -54,18 +54,21 @@ export async function inviteUserAction(form: FormData): Promise<void> {
     orgRole: role === 'partner' ? orgRole : null,
     invitedBy: admin.id,
   });
+  if (!invitation.ok) redirect('/admin/users?error=invite');
   await sendInvitation(email, invitation.token, admin.name ?? admin.email, role, null);
   redirect('/admin/users?invited=1');
 }
 
-/** An organisation's own admin invites colleagues into that organisation only. */
+/** An organisation's own admin (or a festival admin) invites colleagues into that organisation only; staff do not. */
 export async function inviteColleagueAction(organisationId: string, form: FormData): Promise<void> {
   const email = Email.safeParse(form.get('email'));
   const orgId = Uuid.safeParse(organisationId);
   if (!orgId.success) redirect('/partner');
-  const inviter = await requireOrgMember(orgId.data, { orgAdmin: true });
+  const inviter = await requireOrgInviter(orgId.data);
   if (!email.success) redirect('/partner?error=email');
   const invitation = await createInvitation(getDb(), { email: email.data, role: 'partner', organisationId: orgId.data, orgRole: 'member', invitedBy: inviter.id });
+  // The command checks the inviter's row again, in the same statement that writes the invitation.
+  if (!invitation.ok) forbidden();
   await sendInvitation(email.data, invitation.token, inviter.name ?? inviter.email, 'partner', 'your organisation');
   redirect('/partner?invited=1');
 }

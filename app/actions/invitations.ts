@@ -4,16 +4,26 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { acceptInvitation } from '@/db/commands/auth';
+import { getCurrentUser } from '@/lib/auth/guards';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 
-/** Anyone holding the invitation's secret may accept it, once; the token is the authority. */
+/**
+ * The invitation's secret creates a new account, once. For an email that
+ * already has an account, the secret is not enough: the command also wants
+ * that very account signed in, confirming on the invitation page.
+ */
 export async function acceptInvitationAction(token: string, form: FormData): Promise<void> {
   const name = z.string().trim().min(1).max(120).safeParse(form.get('name'));
   const password = typeof form.get('password') === 'string' ? String(form.get('password')) : '';
   const back = `/invite/${encodeURIComponent(token)}`;
-  if (!name.success) redirect(`${back}?error=name`);
   if (password && passwordProblem(password)) redirect(`${back}?error=password`);
-  const result = await acceptInvitation(getDb(), token, { name: name.data, passwordHash: password ? await hashPassword(password) : null });
+  const user = await getCurrentUser();
+  const result = await acceptInvitation(getDb(), token, {
+    name: name.success ? name.data : null,
+    passwordHash: password ? await hashPassword(password) : null,
+    actingUserId: user?.id ?? null,
+  });
   if (!result.ok) redirect(`${back}?error=${result.reason}`);
+  // A role change revoked the account's sessions: it signs in again with its new role.
   redirect(`/signin?accepted=${result.role}`);
 }

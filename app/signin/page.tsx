@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { passwordSignInAction, requestSignInLinkAction } from '@/app/actions/auth';
 import { getCurrentUser } from '@/lib/auth/guards';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -19,8 +20,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const query = await searchParams;
-  const callbackUrl = typeof query.callbackUrl === 'string' ? query.callbackUrl : '/account';
-  if (await getCurrentUser()) redirect(callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/account');
+  const callbackUrl = safeRedirectPath(query.callbackUrl);
+  if (await getCurrentUser()) redirect(callbackUrl);
   const error = typeof query.error === 'string' ? (ERRORS[query.error] ?? 'Sign-in did not work. Please try again.') : null;
   const input = 'mt-1 w-full rounded-md border border-stone-500 px-3 py-2';
   return (
@@ -28,6 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <PageHeading lead="Buying tickets needs no account. Sign in to see all your tickets in one place, or to manage your organisation's requests.">
         Sign in
       </PageHeading>
+      {typeof query.accepted === 'string' && !error ? (
+        <div className="mb-6">
+          <Notice title="Invitation accepted">Sign in to continue with your new role.</Notice>
+        </div>
+      ) : null}
       {error ? (
         <div className="mb-6">
           <Notice title="Not signed in" tone="warn">

@@ -110,9 +110,39 @@ export async function listOrganisations(): Promise<{ id: string; name: string }[
   return [...rows];
 }
 
-export async function getInvitation(token: string): Promise<{ email: string; role: UserRole; organisation: string | null } | null> {
-  const [row] = await getDb().execute<{ email: string; role: UserRole; organisation: string | null } & Row>(sql`
-    SELECT i.email, i.role, o.name AS organisation FROM invitations i LEFT JOIN organisations o ON o.id = i.organisation_id
+export interface InvitationView {
+  email: string;
+  role: UserRole;
+  organisation: string | null;
+  orgRole: 'member' | 'admin' | null;
+  /** The account this email already has, if any: an invitation then needs its owner's confirmation. */
+  existing: { role: UserRole; organisation: string | null; hasPassword: boolean } | null;
+}
+
+/** The invitation behind a secret; the token holder sees only what the invitation itself says, plus whether the email has an account. */
+export async function getInvitation(token: string): Promise<InvitationView | null> {
+  const [row] = await getDb().execute<
+    {
+      email: string;
+      role: UserRole;
+      organisation: string | null;
+      org_role: 'member' | 'admin' | null;
+      user_role: UserRole | null;
+      user_organisation: string | null;
+      has_password: boolean | null;
+    } & Row
+  >(sql`
+    SELECT i.email, i.role, o.name AS organisation, i.org_role,
+           u.role AS user_role, uo.name AS user_organisation, u.password_hash IS NOT NULL AS has_password
+    FROM invitations i LEFT JOIN organisations o ON o.id = i.organisation_id
+      LEFT JOIN users u ON u.email = i.email LEFT JOIN organisations uo ON uo.id = u.organisation_id
     WHERE i.token_hash = ${hashToken(token)} AND i.accepted_at IS NULL AND i.expires_at > now()`);
-  return row ?? null;
+  if (!row) return null;
+  return {
+    email: row.email,
+    role: row.role,
+    organisation: row.organisation,
+    orgRole: row.org_role,
+    existing: row.user_role ? { role: row.user_role, organisation: row.user_organisation, hasPassword: row.has_password ?? false } : null,
+  };
 }

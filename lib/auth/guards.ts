@@ -1,39 +1,28 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema/auth';
+import { userForSession, type CurrentUser } from '@/lib/auth/current-user';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 
-type Row = Record<string, unknown>;
-
-export interface CurrentUser {
-  id: string;
-  email: string;
-  name: string | null;
-  role: UserRole;
-  organisationId: string | null;
-  orgRole: 'member' | 'admin' | null;
-}
+export type { CurrentUser };
 
 /**
  * The signed-in user as the database has them now: the session only carries
- * the id, so a role change or a deleted account takes effect at once.
+ * the id and the id of its server-side row, so a role change, a sign-out
+ * elsewhere or a deleted account takes effect at once. A cookie whose row
+ * is gone (signed out, revoked, expired) signs nobody in.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const [u] = await getDb().execute<{ id: string; email: string; name: string | null; role: UserRole; organisation_id: string | null; org_role: 'member' | 'admin' | null } & Row>(sql`
-    SELECT id, email, name, role, organisation_id, org_role FROM users WHERE id = ${id}`);
-  return u ? { id: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisation_id, orgRole: u.org_role } : null;
+  return userForSession(session?.user?.id, session?.sessionId);
 });
 
 async function signInPath(): Promise<string> {
   const h = await headers();
-  const back = h.get('x-marquee-path') ?? '/account';
+  const back = safeRedirectPath(h.get('x-marquee-path'));
   return `/signin?callbackUrl=${encodeURIComponent(back)}`;
 }
 
@@ -57,6 +46,17 @@ export async function requireOrgMember(organisationId: string, opts: { orgAdmin?
   if (user.role === 'staff' || user.role === 'admin') return user;
   if (user.role !== 'partner' || user.organisationId !== organisationId) forbidden();
   if (opts.orgAdmin && user.orgRole !== 'admin') forbidden();
+  return user;
+}
+
+/**
+ * Who may invite into an organisation: its own partner admins, or festival
+ * admins. Staff see every organisation but invite into none.
+ */
+export async function requireOrgInviter(organisationId: string): Promise<CurrentUser> {
+  const user = await requireUser();
+  const ownAdmin = user.role === 'partner' && user.organisationId === organisationId && user.orgRole === 'admin';
+  if (user.role !== 'admin' && !ownAdmin) forbidden();
   return user;
 }
 

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { encode } from '@auth/core/jwt';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
@@ -10,6 +9,7 @@ import { beginCheckout } from '@/db/commands/orders';
 import { getEnv } from '@/lib/env';
 import { createFilm, createGaVenue, createTestScreening, getFestivalSummary, uniq } from '../support/factories';
 import { discoverRoutes } from '../support/routes';
+import { sessionCookie } from '../support/sessions';
 
 type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!;
@@ -115,7 +115,7 @@ const ACTION_RULES: Record<string, ActionRule> = {
   'ACTION updateProfileAction': { allow: signedIn, page: () => '/account', source: 'audienceA', fields: { name: 'Renamed' } },
   'ACTION inviteUserAction': { allow: ['admin'], page: () => '/admin/users', source: 'admin', fields: { email: 'invitee@example.org', role: 'staff', organisationId: '' } },
   'ACTION changeRoleAction': { allow: ['admin'], page: () => '/admin/users', source: 'admin', fields: { role: 'audience', organisationId: '' } },
-  'ACTION inviteColleagueAction': { allow: ['partnerOrg1', 'staff', 'admin'], page: () => '/partner', source: 'partnerOrg1', fields: { email: 'colleague@example.org' } },
+  'ACTION inviteColleagueAction': { allow: ['partnerOrg1', 'admin'], page: () => '/partner', source: 'partnerOrg1', fields: { email: 'colleague@example.org' } },
   'ACTION signOutAction': { allow: signedIn, page: () => '/account', source: 'audienceB', fields: {} },
   'ACTION requestSignInLinkAction': { allow: all, page: () => '/signin', source: 'anonymous', fields: { email: 'someone@example.org' } },
   'ACTION passwordSignInAction': { allow: all, page: () => '/signin', source: 'anonymous', fields: { email: 'nobody@example.org', password: 'wrong' } },
@@ -174,8 +174,7 @@ beforeAll(async () => {
     await db.execute(sql`INSERT INTO users (id, email, name, role, organisation_id, org_role)
       VALUES (${id}, ${email}, ${who}, ${role}::user_role, ${org}, ${org ? 'admin' : null}::org_role)`);
     ids[who] = id;
-    const token = await encode({ token: { sub: id, email }, secret, salt: 'authjs.session-token' });
-    cookies[who] = `authjs.session-token=${token}`;
+    cookies[who] = (await sessionCookie(db, { id, email }, secret)).cookie;
   }
   // The site shows the demo festival: the matrix's screening must belong to it.
   const [demo] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
@@ -195,6 +194,7 @@ beforeAll(async () => {
   // Audience A's browser holds the cookies of its own holds: for the site's checkout, the API's checkout, the API's release.
   for (const h of [held, spare, viaApi]) cookies.audienceA += `; marquee_hold_${h.holdId}=${h.holdToken}`;
   const invitation = await createInvitation(db, { email: 'invited@example.org', role: 'partner', organisationId: org1!.id, orgRole: 'member', invitedBy: ids.admin });
+  if (!invitation.ok) throw new Error('invitation refused');
   fixture = { cookies, screeningId, orderA: order.orderId, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken: invitation.token, org1: org1!.id };
 });
 
