@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
+import { createInvitation } from '@/db/commands/auth';
 import { holdSeats } from '@/db/commands/holds';
 import { beginCheckout } from '@/db/commands/orders';
 import { applyStripeEvent } from '@/db/commands/payments';
@@ -133,4 +134,50 @@ test('an admin invites a box-office colleague, who accepts, sets a password and 
   await them.goto(link!);
   await expect(them.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await theirs.close();
+});
+
+test('an invitation for an existing account needs that account, signed in, to confirm; another account is refused', async ({ page, browser, baseURL, db }) => {
+  const owner = uniqueEmail('existing');
+  const ownerId = crypto.randomUUID();
+  await db.execute(sql`INSERT INTO users (id, email, name, role) VALUES (${ownerId}, ${owner}, 'Existing Member', 'audience')`);
+  const [admin] = await db.execute<{ id: string } & Record<string, unknown>>(sql`SELECT id FROM users WHERE email = 'admin@harbourfront.example'`);
+  const [org] = await db.execute<{ id: string; name: string } & Record<string, unknown>>(sql`SELECT id, name FROM organisations ORDER BY slug LIMIT 1`);
+  const invitation = await createInvitation(db, { email: owner, role: 'partner', organisationId: org!.id, orgRole: 'member', invitedBy: admin!.id });
+  if (!invitation.ok) throw new Error('invitation refused');
+  const invite = `/invite/${invitation.token}`;
+
+  // Side by side: a staff member signed in to their own account opens the same link and is refused.
+  const others = await browser.newContext({ baseURL });
+  const other = await others.newPage();
+  await other.goto(`/signin?callbackUrl=${encodeURIComponent(invite)}`);
+  await other.locator('#staff-email').fill('boxoffice@harbourfront.example');
+  await other.locator('#staff-password').fill('festival-demo-password');
+  await other.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(other).toHaveURL(new RegExp(`${invite}$`));
+  await expect(other.getByRole('heading', { name: 'This invitation is for another account' })).toBeVisible();
+  await expect(other.getByRole('button', { name: /Accept/ })).toHaveCount(0);
+  await others.close();
+
+  // The owner, not signed in, is asked to sign in first, and comes back to confirm.
+  await page.goto(invite);
+  await expect(page.getByRole('heading', { name: 'This address already has an account' })).toBeVisible();
+  await page.getByRole('link', { name: 'Sign in to accept' }).click();
+  await page.getByLabel('Email', { exact: true }).first().fill(owner);
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  const text = await openLatestEmailTo(page, owner);
+  const link = /Sign in: (\S+)/.exec(text)?.[1];
+  expect(link).toBeDefined();
+  await page.goto(link!);
+  await expect(page).toHaveURL(new RegExp(`${invite}$`));
+  await expect(page.getByText(`Your role changes from audience member to community partner at ${org!.name}.`)).toBeVisible();
+  const [before] = await db.execute<{ role: string } & Record<string, unknown>>(sql`SELECT role FROM users WHERE id = ${ownerId}`);
+  expect(before!.role).toBe('audience');
+  await page.getByRole('button', { name: 'Accept and change my role' }).click();
+  await expect(page).toHaveURL(/\/signin\?accepted=partner/);
+  const [after] = await db.execute<{ role: string; organisation_id: string } & Record<string, unknown>>(sql`SELECT role, organisation_id FROM users WHERE id = ${ownerId}`);
+  expect(after).toEqual({ role: 'partner', organisation_id: org!.id });
+  // The role change signed the account out everywhere: it signs in again with its new role.
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/signin/);
 });
