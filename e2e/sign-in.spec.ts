@@ -156,6 +156,9 @@ test('an invitation for an existing account needs that account, signed in, to co
   await expect(other).toHaveURL(new RegExp(`${invite}$`));
   await expect(other.getByRole('heading', { name: 'This invitation is for another account' })).toBeVisible();
   await expect(other.getByRole('button', { name: /Accept/ })).toHaveCount(0);
+  // Signing out comes back to the invitation, which now asks for the right account.
+  await other.getByRole('button', { name: `Sign out, then sign in as ${owner}` }).click();
+  await expect(other.getByRole('heading', { name: 'This address already has an account' })).toBeVisible();
   await others.close();
 
   // The owner, not signed in, is asked to sign in first, and comes back to confirm.

@@ -32,6 +32,7 @@ export async function passwordSignInAction(form: FormData): Promise<void> {
   }
 }
 
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/' });
+/** Signs out (Auth.js's signOut event deletes the session's row); a form may name a same-site page to return to. */
+export async function signOutAction(form?: FormData): Promise<void> {
+  await signOut({ redirectTo: safeRedirectPath(form?.get('callbackUrl'), '/') });
 }

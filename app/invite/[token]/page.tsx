@@ -90,8 +90,9 @@ export default async function InvitePage({ params, searchParams }: Props) {
             You are signed in as <strong>{user.email}</strong>. This invitation was sent to <strong>{invitation.email}</strong> and only that account can accept it.
           </p>
           <form action={signOutAction}>
+            <input type="hidden" name="callbackUrl" value={here} />
             <button type="submit" className="min-h-11 rounded-md border border-stone-600 bg-white px-4 py-2 font-semibold">
-              Sign out
+              Sign out, then sign in as {invitation.email}
             </button>
           </form>
         </div>
