@@ -91,11 +91,6 @@ export async function beginCheckout(
   });
 }
 
-export async function attachCheckoutSession(db: Database, orderId: string, sessionId: string, url: string): Promise<void> {
-  await db.execute(sql`UPDATE orders SET stripe_session_id = ${sessionId}, checkout_url = ${url}
-    WHERE id = ${orderId} AND (stripe_session_id IS NULL OR stripe_session_id = ${sessionId})`);
-}
-
 export type FulfilResult =
   | { ok: true; outcome: 'issued'; tickets: number; retaken: boolean }
   | { ok: true; outcome: 'already_done'; status: string }
