@@ -185,7 +185,7 @@ export async function refundPaymentMismatch(paymentIntentId: string): Promise<bo
   } catch (error) {
     // Already refunded (a retry after the API call succeeded) is success too.
     if (!(error instanceof Stripe.errors.StripeInvalidRequestError && /refunded/i.test(error.message))) {
-      console.error('[refund] Stripe refund of a mismatched payment failed; will retry', error);
+      console.error(`[refund] refund of mismatched payment ${paymentIntentId} failed; will retry: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
   }
