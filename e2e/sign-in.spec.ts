@@ -24,7 +24,7 @@ test('an audience member signs in with an emailed link and finds the tickets the
   if (!hold.ok) throw new Error('hold failed');
   const order = await beginCheckout(db, hold.holdId, hold.holdToken, { name: 'Guest Buyer', email }, { holdMinutes: 10 });
   if (!order.ok) throw new Error('checkout failed');
-  await applyStripeEvent(db, stripeEvent('checkout.session.completed', sessionObject(order.orderId)), { ...TEST_ORDER_SETTINGS, baseUrl: baseURL! });
+  await applyStripeEvent(db, stripeEvent('checkout.session.completed', sessionObject(order.orderId, { amountTotal: hold.totalCents })), { ...TEST_ORDER_SETTINGS, baseUrl: baseURL! });
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign in' }).click();

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { getDb } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import { releaseHold, type ReleaseResult } from '@/db/commands/holds';
 import { endLiveHolds } from '@/db/commands/inventory';
-import { attachCheckoutSession, beginCheckout, endUnpaidOrder, fulfilOrder, markOrderRefunded, orderUrl, type OrderSettings } from '@/db/commands/orders';
+import { beginCheckout, endUnpaidOrder, markOrderRefunded, orderUrl, type OrderSettings } from '@/db/commands/orders';
+import { applyCompletedSession } from '@/db/commands/payments';
 import { getEnv } from './env';
 import { getStripe } from './stripe';
 import { orderAccessToken } from './tokens';
@@ -23,9 +24,9 @@ export type StartCheckoutResult =
 const SESSION_SECONDS = 31 * 60;
 
 /**
- * Creates (or finds again) the order and its Stripe Checkout Session. The
- * idempotency key is the order id, so a double click or a retry after a
- * timeout gets the very same session.
+ * Creates (or finds again) the order and its Stripe Checkout Session. A
+ * double click, a retry after a timeout or thirty concurrent requests all get
+ * the very same session: its creation is serialised on the order's row.
  */
 export async function startCheckout(holdId: string, token: string | null, buyer: { name: string; email: string; userId?: string | null }): Promise<StartCheckoutResult> {
   const settings = getOrderSettings();
@@ -34,13 +35,34 @@ export async function startCheckout(holdId: string, token: string | null, buyer:
   const orderToken = orderAccessToken(begun.orderId, settings.appSecret);
   if (begun.checkoutUrl) return { ok: true, orderId: begun.orderId, orderToken, checkoutUrl: begun.checkoutUrl };
   try {
-    const session = await createSession(begun.orderId, holdId, begun.buyerEmail, begun.currency, begun.lines, begun.title);
-    await attachCheckoutSession(getDb(), begun.orderId, session.id, session.url!);
-    return { ok: true, orderId: begun.orderId, orderToken, checkoutUrl: session.url! };
+    const session = await ensureCheckoutSession(begun.orderId);
+    return { ok: true, orderId: begun.orderId, orderToken, checkoutUrl: session.url };
   } catch (error) {
     console.error('[checkout] could not create the Stripe session', error);
     return { ok: false, reason: 'payment_unavailable' };
   }
+}
+
+/**
+ * The order's Checkout Session, created at most once. The order row is locked
+ * while Stripe is asked, and the session is recorded in the same transaction:
+ * concurrent callers wait on the lock, then find the recorded session. (Two
+ * concurrent requests with one idempotency key are refused by Stripe, so the
+ * key alone cannot serialise them.)
+ */
+async function ensureCheckoutSession(orderId: string): Promise<{ id: string; url: string }> {
+  const settings = getOrderSettings();
+  return getDb().transaction(async (tx) => {
+    const [order] = await tx.execute<{ stripe_session_id: string | null; checkout_url: string | null; hold_id: string } & Row>(sql`
+      SELECT stripe_session_id, checkout_url, hold_id FROM orders WHERE id = ${orderId} FOR UPDATE`);
+    if (!order) throw new Error(`order ${orderId} vanished`);
+    // Bound by a webhook after a failed save: its page is gone, the order page tells the buyer what happened.
+    if (order.stripe_session_id) return { id: order.stripe_session_id, url: order.checkout_url ?? orderUrl(orderId, settings) };
+    const begun = await beginCheckoutLines(tx, orderId);
+    const session = await createSession(orderId, order.hold_id, begun.email, begun.currency, begun.lines, begun.title);
+    await tx.execute(sql`UPDATE orders SET stripe_session_id = ${session.id}, checkout_url = ${session.url} WHERE id = ${orderId}`);
+    return { id: session.id, url: session.url ?? orderUrl(orderId, settings) };
+  });
 }
 
 function createSession(orderId: string, holdId: string, email: string, currency: string, lines: { name: string; quantity: number; unitPriceCents: number }[], title: string) {
@@ -92,37 +114,34 @@ export async function settleCheckout(orderId: string): Promise<Settlement> {
   const [order] = await db.execute<{ stripe_session_id: string | null; hold_id: string; status: string } & Row>(sql`
     SELECT stripe_session_id, hold_id, status FROM orders WHERE id = ${orderId}`);
   if (!order || order.status !== 'pending') return 'waiting';
-  const stripe = getStripe();
   let sessionId = order.stripe_session_id;
-  if (!sessionId) {
+  try {
     // The session may exist even though saving its id failed: the idempotency key finds it again.
-    const begun = await beginCheckoutLines(orderId);
-    if (!begun) return 'error';
-    try {
-      const session = await createSession(orderId, order.hold_id, begun.email, begun.currency, begun.lines, begun.title);
-      sessionId = session.id;
-      await attachCheckoutSession(db, orderId, session.id, session.url ?? '');
-    } catch {
-      return 'error';
-    }
+    sessionId ??= (await ensureCheckoutSession(orderId)).id;
+  } catch {
+    return 'error';
   }
   try {
-    await stripe.checkout.sessions.expire(sessionId);
+    await getStripe().checkout.sessions.expire(sessionId);
     await db.transaction((tx) => endUnpaidOrder(tx, orderId, 'expired'));
     return 'released';
   } catch (error) {
     if (!isNotOpenError(error)) return 'error';
   }
   try {
-    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    const session = await getStripe().checkout.sessions.retrieve(sessionId);
     if (session.status === 'expired') {
       await db.transaction((tx) => endUnpaidOrder(tx, orderId, 'expired'));
       return 'released';
     }
     if (session.status === 'complete' && session.payment_status === 'paid') {
-      const pi = typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent?.id ?? null);
-      const result = await db.transaction((tx) => fulfilOrder(tx, orderId, pi, settings));
-      if (result.ok && result.outcome === 'refund_due') await refundOrderPayment(orderId);
+      // The same binding check as the webhook's: the amount and currency must be the order's.
+      const outcome = await db.transaction((tx) => applyCompletedSession(tx, session, settings));
+      if (outcome.kind === 'mismatch') {
+        if (outcome.paymentIntent) await refundPaymentMismatch(outcome.paymentIntent);
+        return 'released';
+      }
+      if (outcome.kind === 'fulfilled' && outcome.result.ok && outcome.result.outcome === 'refund_due') await refundOrderPayment(orderId);
       return 'fulfilled';
     }
     return 'waiting'; // completed with a delayed payment method: the async events settle it
@@ -136,16 +155,43 @@ export async function settleCheckout(orderId: string): Promise<Settlement> {
   }
 }
 
-async function beginCheckoutLines(orderId: string) {
-  const db = getDb();
-  const [o] = await db.execute<{ buyer_email: string; currency: string; title: string } & Row>(sql`
+async function beginCheckoutLines(tx: Transaction, orderId: string) {
+  const [o] = await tx.execute<{ buyer_email: string; currency: string; title: string } & Row>(sql`
     SELECT o.buyer_email, o.currency, coalesce(s.programme_title, (SELECT string_agg(fm.title, ' + ' ORDER BY sf.position)
       FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id)) AS title
     FROM orders o JOIN screenings s ON s.id = o.screening_id WHERE o.id = ${orderId}`);
-  if (!o) return null;
-  const lines = await db.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
+  if (!o) throw new Error(`order ${orderId} vanished`);
+  const lines = await tx.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
     SELECT name, quantity, unit_price_cents FROM order_items WHERE order_id = ${orderId} ORDER BY unit_price_cents DESC`);
   return { email: o.buyer_email, currency: o.currency, title: o.title, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents })) };
+}
+
+/**
+ * Refunds a payment that paid for nothing (recorded in payment_mismatches),
+ * idempotent per payment intent, then marks it refunded. Returns false to be
+ * retried by the worker.
+ */
+export async function refundPaymentMismatch(paymentIntentId: string): Promise<boolean> {
+  const db = getDb();
+  const [row] = await db.execute<{ status: string; order_id: string | null; reason: string } & Row>(sql`
+    SELECT status, order_id, reason FROM payment_mismatches WHERE stripe_payment_intent_id = ${paymentIntentId}`);
+  if (!row) return false;
+  if (row.status === 'refunded') return true;
+  try {
+    await getStripe().refunds.create(
+      { payment_intent: paymentIntentId, metadata: { cause: `payment_mismatch:${row.reason}`, order_id: row.order_id ?? '' } },
+      { idempotencyKey: `mismatch-refund:${paymentIntentId}` },
+    );
+  } catch (error) {
+    // Already refunded (a retry after the API call succeeded) is success too.
+    if (!(error instanceof Stripe.errors.StripeInvalidRequestError && /refunded/i.test(error.message))) {
+      console.error(`[refund] refund of mismatched payment ${paymentIntentId} failed; will retry: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  }
+  await db.execute(sql`UPDATE payment_mismatches SET status = 'refunded', refunded_at = coalesce(refunded_at, now())
+    WHERE stripe_payment_intent_id = ${paymentIntentId}`);
+  return true;
 }
 
 /**
@@ -195,5 +241,8 @@ export async function sweep(limit = 100): Promise<SweepReport> {
   const refundDue = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE status = 'refund_due' LIMIT ${limit}`);
   let refunded = 0;
   for (const o of refundDue) if (await refundOrderPayment(o.id)) refunded += 1;
+  const mismatches = await db.execute<{ pi: string } & Row>(sql`
+    SELECT stripe_payment_intent_id AS pi FROM payment_mismatches WHERE status = 'refund_due' ORDER BY created_at LIMIT ${limit}`);
+  for (const m of mismatches) if (await refundPaymentMismatch(m.pi)) refunded += 1;
   return { expiredHolds, settled, refunded };
 }

@@ -154,6 +154,8 @@ export async function holdSeats(
   }
   try {
     return await db.transaction(async (tx) => {
+      // The seat map shows seats of run-out holds as free (db/queries/screenings.ts): a buyer who picks one gets it.
+      if (named.length > 0) await reclaimExpiredHolds(tx, screeningId);
       let taken = reserved ? await takeAndRecord(tx) : null;
       // Refused while expired holds keep places: give those back, then try once more.
       if ((!taken || !taken.expires_at) && (taken?.expired ?? first?.expired) && (await reclaimExpiredHolds(tx, screeningId)) > 0) {

@@ -35,7 +35,8 @@ export type BeginCheckoutResult =
 /**
  * Turns a live hold into a pending order (once: a second call returns the
  * same order, so a double click never makes two orders or sessions) and
- * marks the hold "payment pending" for a fresh hold period.
+ * marks the hold "payment pending" for a fresh hold period, within at most
+ * twice the hold time of the hold's creation.
  */
 export async function beginCheckout(
   db: Database,
@@ -78,15 +79,16 @@ export async function beginCheckout(
     await tx.execute(sql`INSERT INTO order_items (order_id, ticket_type_id, name, quantity, unit_price_cents)
       SELECT ${order!.id}, hi.ticket_type_id, tt.name, hi.quantity, hi.unit_price_cents
       FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id WHERE hi.hold_id = ${holdId}`);
+    // Entering checkout is the one extension a hold gets (a hold in checkout never comes back here), and it is
+    // bounded: never more than twice the hold time from the hold's creation, so holds cannot be kept alive by
+    // starting checkouts.
     await tx.execute(sql`UPDATE holds SET status = 'checkout',
-      expires_at = greatest(expires_at, now() + make_interval(secs => ${settings.holdMinutes * 60})) WHERE id = ${holdId}`);
+      expires_at = greatest(expires_at, least(
+        now() + make_interval(secs => ${settings.holdMinutes * 60}),
+        created_at + make_interval(secs => ${settings.holdMinutes * 2 * 60})))
+      WHERE id = ${holdId}`);
     return { ok: true, orderId: order!.id, created: true, sessionId: null, checkoutUrl: null, buyerEmail: buyer.email, ...common } as const;
   });
-}
-
-export async function attachCheckoutSession(db: Database, orderId: string, sessionId: string, url: string): Promise<void> {
-  await db.execute(sql`UPDATE orders SET stripe_session_id = ${sessionId}, checkout_url = ${url}
-    WHERE id = ${orderId} AND (stripe_session_id IS NULL OR stripe_session_id = ${sessionId})`);
 }
 
 export type FulfilResult =

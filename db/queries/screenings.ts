@@ -11,6 +11,24 @@ import type { SeatKind } from '../schema/venues';
 export type { SeatKind };
 import type { FestivalSummary } from './festival';
 
+/**
+ * The one rule for what shows as taken: a hold that has run out is not
+ * holding anything, even before the worker's sweep has ended it, because the
+ * next hold request takes its places back (reclaimExpiredHolds). Only active
+ * holds: a hold in checkout keeps its places until Stripe confirms its
+ * session expired.
+ */
+function expiredHeldPlaces(screeningId: SQL, poolKind: SQL): SQL {
+  return sql`(SELECT coalesce(sum(h.quantity), 0)::int FROM holds h
+    WHERE h.screening_id = ${screeningId} AND h.pool_kind = ${poolKind} AND h.status = 'active' AND h.expires_at <= now())`;
+}
+
+/** A seat's state as shown: "held" by a hold that has run out shows as available (see expiredHeldPlaces). */
+function shownSeatState(ss: SQL): SQL {
+  return sql`CASE WHEN ${ss}.state = 'held' AND EXISTS (SELECT 1 FROM holds h
+    WHERE h.id = ${ss}.hold_id AND h.status = 'active' AND h.expires_at <= now()) THEN 'available'::seat_state ELSE ${ss}.state END`;
+}
+
 export interface ScreeningSummary {
   id: string;
   title: string;
@@ -108,9 +126,9 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
            v.slug AS venue_slug, v.name AS venue_name, v.address_line AS venue_address, v.city AS venue_city, v.seating,
            (SELECT min(t.price_cents) FROM ticket_types t WHERE t.screening_id = s.id AND t.active) AS from_price_cents,
            coalesce(p.capacity, 0) AS capacity,
-           coalesce(p.capacity - p.held - p.sold, 0) AS pool_left,
+           coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`s.id`, sql`p.kind`)}, 0) AS pool_left,
            CASE WHEN v.seating = 'reserved' THEN
-             (SELECT count(*)::int FROM screening_seats ss WHERE ss.screening_id = s.id AND ss.state = 'available')
+             (SELECT count(*)::int FROM screening_seats ss WHERE ss.screening_id = s.id AND ${shownSeatState(sql`ss`)} = 'available')
            END AS seats_left,
            coalesce((SELECT json_agg(json_build_object('slug', f.slug, 'title', f.title) ORDER BY sf.position)
               FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = s.id), '[]'::json) AS films
@@ -235,13 +253,13 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
       sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active ORDER BY position`,
     ),
     db.execute<{ programme: AccessProgramme; quantity: number; remaining: number }>(
-      sql`SELECT a.programme, a.quantity, coalesce(p.capacity - p.held - p.sold, 0) AS remaining
+      sql`SELECT a.programme, a.quantity, coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)}, 0) AS remaining
           FROM access_allocations a LEFT JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.programme::text
           WHERE a.screening_id = ${id} ORDER BY a.programme`,
     ),
     summary.venue.seating === 'reserved'
       ? db.execute<{ id: string; section: string; row_label: string; seat_number: number; kind: SeatMapSeat['kind']; x: number; y: number; state: SeatState }>(
-          sql`SELECT st.id, sec.name AS section, st.row_label, st.seat_number, st.kind, st.x, st.y, ss.state
+          sql`SELECT st.id, sec.name AS section, st.row_label, st.seat_number, st.kind, st.x, st.y, ${shownSeatState(sql`ss`)} AS state
               FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id JOIN seat_sections sec ON sec.id = st.section_id
               WHERE ss.screening_id = ${id} ORDER BY st.y, st.x`,
         )

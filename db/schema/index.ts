@@ -8,6 +8,7 @@ export * from './inventory';
 export * from './holds';
 export * from './orders';
 export * from './payments';
+export * from './payment-mismatches';
 export * from './rate-limits';
 export * from './emails';
 export * from './auth';

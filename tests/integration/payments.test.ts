@@ -6,7 +6,7 @@ import { endLiveHolds } from '@/db/commands/inventory';
 import { beginCheckout } from '@/db/commands/orders';
 import { applyStripeEvent } from '@/db/commands/payments';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
-import { TEST_ORDER_SETTINGS as settings, inventoryProblems, sessionObject, stripeEvent } from '../support/inventory';
+import { TEST_ORDER_SETTINGS as settings, inventoryProblems, sessionObject as anySession, stripeEvent } from '../support/inventory';
 
 type Row = Record<string, unknown>;
 
@@ -18,12 +18,20 @@ async function screening(kind: 'ga' | 'reserved', capacity = 10) {
   return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
 }
 
+const totals = new Map<string, number>();
+
+/** The order's session as Stripe reports it: charged the order's total (see pendingOrder). */
+function sessionObject(orderId: string, o: Parameters<typeof anySession>[1] = {}) {
+  return anySession(orderId, { amountTotal: totals.get(orderId), ...o });
+}
+
 /** A hold turned into a pending order, as if the buyer were now on Stripe's page. */
 async function pendingOrder(screeningId: string, quantity: number, seats?: string[]) {
   const hold = await holdSeats(getDb(), screeningId, { items: [{ ticketType: 'adult', quantity }], seats }, 'buyer', { holdMinutes: 10, maxPerOrder: 8 });
   if (!hold.ok) throw new Error(`hold failed: ${hold.message}`);
   const order = await beginCheckout(getDb(), hold.holdId, hold.holdToken, { name: 'Ada Buyer', email: 'ada@example.org' }, { holdMinutes: 10 });
   if (!order.ok) throw new Error('checkout failed');
+  totals.set(order.orderId, hold.totalCents);
   return { orderId: order.orderId, holdId: hold.holdId, seats: hold.seats };
 }
 
@@ -55,6 +63,18 @@ describe('Stripe events', () => {
     const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
     expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a redelivered event is answered as a duplicate, recorded once, and has its effects once', async () => {
+    const id = await screening('ga');
+    const { orderId } = await pendingOrder(id, 3);
+    const event = stripeEvent('checkout.session.completed', sessionObject(orderId));
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: true, effect: 'issued' });
+    // The same event again (Stripe retries, replays): recognised by its id before anything is looked at.
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: false, reason: 'duplicate' });
+    const [recorded] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${event.id}`);
+    expect(recorded?.n).toBe(1);
+    expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3, emails: 1 });
   });
 
   it('a delayed payment waits for async_payment_succeeded, in whichever order the two events arrive', async () => {

@@ -80,9 +80,15 @@ export function stripeEvent(type: string, object: Record<string, unknown>): Stri
   } as unknown as Stripe.Event;
 }
 
-export function sessionObject(orderId: string, o: { paymentStatus?: 'paid' | 'unpaid'; status?: string; paymentIntent?: string } = {}) {
+/** A Checkout Session for an order; a paid one must carry the order's total and currency to pay for it. */
+export function sessionObject(
+  orderId: string,
+  o: { paymentStatus?: 'paid' | 'unpaid'; status?: string; paymentIntent?: string; amountTotal?: number; currency?: string } = {},
+) {
   return {
     id: `cs_test_${orderId.slice(0, 8)}`,
+    amount_total: o.amountTotal ?? null,
+    currency: o.currency ?? 'cad',
     object: 'checkout.session',
     status: o.status ?? 'complete',
     payment_status: o.paymentStatus ?? 'paid',

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { createInvitation } from '@/db/commands/auth';
 import { holdSeats } from '@/db/commands/holds';
-import { beginCheckout } from '@/db/commands/orders';
+import { beginCheckout, fulfilOrder } from '@/db/commands/orders';
 import { getEnv } from '@/lib/env';
 import { createFilm, createGaVenue, createTestScreening, getFestivalSummary, uniq } from '../support/factories';
 import { discoverRoutes } from '../support/routes';
@@ -22,6 +22,9 @@ interface Fixture {
   cookies: Record<Principal, string>;
   screeningId: string;
   orderA: string;
+  /** Audience A's paid order, with tickets: what tickets.pdf and calendar.ics serve. */
+  paidOrderA: string;
+  ticketCode: string;
   holdA: string;
   spareHoldA: string;
   apiHoldA: string;
@@ -57,7 +60,7 @@ const RULES: Record<string, Rule> = {
   'PAGE /signin/check-email': { allow: all, request: get(() => '/signin/check-email') },
   // Capabilities: the hold cookie, the ticket code, the invitation token are the authority, not the session.
   'PAGE /checkout/[holdId]': { allow: ['audienceA'], request: get((f) => `/checkout/${f.holdA}`) },
-  'PAGE /tickets/[code]': { allow: [], request: get(() => '/tickets/AAAA-BBBB-CCCC') },
+  'PAGE /tickets/[code]': { allow: all, request: get((f) => `/tickets/${f.ticketCode}`) }, // the code is the capability
   'PAGE /invite/[token]': { allow: all, request: get((f) => `/invite/${f.invitationToken}`) },
   'PAGE /orders/[id]': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.orderA}`) },
   'PAGE /account': { allow: signedIn, request: get(() => '/account') },
@@ -97,9 +100,10 @@ const RULES: Record<string, Rule> = {
     request: () => ({ method: 'POST', path: '/api/auth/signin/password', body: 'email=a@b.c&password=x' }),
     classify: (res) => (res.status >= 400 || /error=/.test(res.headers.get('location') ?? '') ? 'denied' : 'allowed'),
   },
-  'GET /orders/[id]/tickets.pdf': { allow: [], request: get((f) => `/orders/${f.orderA}/tickets.pdf`) }, // pending order: no tickets yet, for anyone
-  'GET /orders/[id]/calendar.ics': { allow: [], request: get((f) => `/orders/${f.orderA}/calendar.ics`) },
-  'GET /tickets/[code]/ticket.pdf': { allow: [], request: get(() => '/tickets/AAAA-BBBB-CCCC/ticket.pdf') },
+  // A paid order, so that its buyer and staff really get the files and a refusal is the access check's doing.
+  'GET /orders/[id]/tickets.pdf': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.paidOrderA}/tickets.pdf`) },
+  'GET /orders/[id]/calendar.ics': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.paidOrderA}/calendar.ics`) },
+  'GET /tickets/[code]/ticket.pdf': { allow: all, request: get((f) => `/tickets/${f.ticketCode}/ticket.pdf`) },
 };
 
 /** Server actions, driven as a browser without JavaScript drives them: a form post with the action's hidden fields. */
@@ -188,6 +192,14 @@ beforeAll(async () => {
   if (!ordered.ok) throw new Error('hold failed');
   const order = await beginCheckout(db, ordered.holdId, ordered.holdToken, { name: 'A', email: 'a-order@example.org', userId: ids.audienceA }, { holdMinutes: 30 });
   if (!order.ok) throw new Error('order failed');
+  const toPay = await holdSeats(db, screeningId, { items: [{ ticketType: 'adult', quantity: 2 }] }, 'matrix', { holdMinutes: 30, maxPerOrder: 8 });
+  if (!toPay.ok) throw new Error('hold failed');
+  const paidOrder = await beginCheckout(db, toPay.holdId, toPay.holdToken, { name: 'A', email: 'a-paid@example.org', userId: ids.audienceA }, { holdMinutes: 30 });
+  if (!paidOrder.ok) throw new Error('order failed');
+  const settings = { appSecret: secret, baseUrl: getEnv().PUBLIC_BASE_URL, holdMinutes: 30, emailStatus: 'stored' } as const;
+  const fulfilled = await db.transaction((tx) => fulfilOrder(tx, paidOrder.orderId, null, settings));
+  if (!fulfilled.ok || fulfilled.outcome !== 'issued') throw new Error('fulfilment failed');
+  const [ticket] = await db.execute<{ code: string } & Row>(sql`SELECT code FROM tickets WHERE order_id = ${paidOrder.orderId} LIMIT 1`);
   const spare = await holdSeats(db, screeningId, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'matrix', { holdMinutes: 30, maxPerOrder: 8 });
   const viaApi = await holdSeats(db, screeningId, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'matrix', { holdMinutes: 30, maxPerOrder: 8 });
   if (!spare.ok || !viaApi.ok) throw new Error('hold failed');
@@ -195,7 +207,7 @@ beforeAll(async () => {
   for (const h of [held, spare, viaApi]) cookies.audienceA += `; marquee_hold_${h.holdId}=${h.holdToken}`;
   const invitation = await createInvitation(db, { email: 'invited@example.org', role: 'partner', organisationId: org1!.id, orgRole: 'member', invitedBy: ids.admin });
   if (!invitation.ok) throw new Error('invitation refused');
-  fixture = { cookies, screeningId, orderA: order.orderId, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken: invitation.token, org1: org1!.id };
+  fixture = { cookies, screeningId, orderA: order.orderId, paidOrderA: paidOrder.orderId, ticketCode: ticket!.code, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken: invitation.token, org1: org1!.id };
 });
 
 describe('authorization matrix', () => {
@@ -265,6 +277,17 @@ describe('authorization matrix', () => {
     const { cookies } = fixture;
     expect((await send(cookies.audienceB, { method: 'GET', path: `/api/v1/orders/${fixture.orderA}` })).status).toBe(404);
     expect((await send(cookies.partnerOrg2, { method: 'GET', path: `/orders/${fixture.orderA}` })).status).toBe(404);
+    // The paid order's files: its buyer gets them, another person gets what a missing order gets.
+    for (const file of ['tickets.pdf', 'calendar.ics']) {
+      const own = await send(cookies.audienceA, { method: 'GET', path: `/orders/${fixture.paidOrderA}/${file}` });
+      expect(own.status, file).toBe(200);
+      expect(own.headers.get('content-type'), file).toMatch(file.endsWith('pdf') ? /application\/pdf/ : /text\/calendar/);
+      expect((await send(cookies.audienceB, { method: 'GET', path: `/orders/${fixture.paidOrderA}/${file}` })).status, file).toBe(404);
+      expect((await send('', { method: 'GET', path: `/orders/${fixture.paidOrderA}/${file}` })).status, file).toBe(404);
+    }
+    // A ticket code is the capability: one that was never issued opens nothing.
+    expect((await send('', { method: 'GET', path: '/tickets/AAAA-BBBB-CCCC' })).status).toBe(404);
+    expect((await send('', { method: 'GET', path: '/tickets/AAAA-BBBB-CCCC/ticket.pdf' })).status).toBe(404);
     const mine = await holdSeats(getDb(), fixture.screeningId, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'idor', { holdMinutes: 30, maxPerOrder: 8 });
     if (!mine.ok) throw new Error('hold failed');
     const holderCookie = `${cookies.audienceA}; marquee_hold_${mine.holdId}=${mine.holdToken}`;

@@ -12,6 +12,7 @@ import { inventoryProblems } from '../support/inventory';
 type Row = Record<string, unknown>;
 const [appA, appB] = inject('appUrls') as [string, string];
 const emulator = inject('emulatorUrl');
+const webhookSecret = inject('webhookSecret');
 
 async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
@@ -64,7 +65,8 @@ const until = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutM
 describe('payment through the emulator, with real signatures over HTTP', () => {
   it('pays, fulfils from the webhook, and ignores a second delivery of the same event', async () => {
     const id = await gaScreening(10);
-    const o = await holdAndCheckout(id, 2);
+    const email = `twice-${Date.now()}@example.org`;
+    const o = await holdAndCheckout(id, 2, email);
     expect((await orderStatus(o.orderId, o.orderToken)).status).toBe('pending');
     expect((await pay(o.sessionId)).status).toBe(200);
     const paid = await until(() => orderStatus(o.orderId, o.orderToken), (s) => s.status === 'paid');
@@ -75,8 +77,79 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
       await fetch(`${emulator}/_emulator/events/${completed.id}/deliver`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ times: 2 }) }),
     );
     expect(again.statuses).toEqual([200, 200]);
+    // The same signed event once more, read back: the app answers that it is a duplicate.
+    const event = await json<Record<string, unknown>>(await fetch(`${emulator}/_emulator/events/${completed.id}`));
+    const payload = JSON.stringify(event);
+    const redelivered = await fetch(`${appB}/api/stripe/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret }) },
+      body: payload,
+    });
+    expect(redelivered.status).toBe(200);
+    expect(await redelivered.json()).toEqual({ received: true, applied: false, reason: 'duplicate' });
+    const [recorded] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${completed.id}`);
+    expect(recorded?.n).toBe(1);
     expect((await orderStatus(o.orderId, o.orderToken)).tickets).toHaveLength(2);
+    const [mail] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM emails WHERE "to" = ${email}`);
+    expect(mail?.n).toBe(1);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('a cheap session whose metadata names an expensive order pays for nothing: recorded, refunded, the order unpaid', async () => {
+    const id = await gaScreening(10);
+    const o = await holdAndCheckout(id, 4, 'expensive@example.org');
+    const url = new URL(emulator);
+    // Anyone holding an API key can write any metadata: a 50-cent session naming the $60 order.
+    const stripe = new Stripe(EMULATOR_API_KEY, { host: url.hostname, port: Number(url.port), protocol: 'http' });
+    const cheap = await stripe.checkout.sessions.create({
+      mode: 'payment',
+      client_reference_id: o.orderId,
+      metadata: { order_id: o.orderId, hold_id: o.holdId },
+      line_items: [{ quantity: 1, price_data: { currency: 'cad', unit_amount: 50, product_data: { name: 'Cheap' } } }],
+      success_url: `${appA}/`,
+    });
+    expect((await pay(cheap.id)).status).toBe(200);
+    const mismatch = await until(
+      async () => {
+        const [row] = await getDb().execute<{ order_id: string; reason: string; status: string; amount_cents: number } & Row>(sql`
+          SELECT order_id, reason, status, amount_cents FROM payment_mismatches WHERE stripe_session_id = ${cheap.id}`);
+        return row;
+      },
+      (row) => row?.status === 'refunded',
+    );
+    expect(mismatch).toEqual({ order_id: o.orderId, reason: 'foreign_session', status: 'refunded', amount_cents: 50 });
+    expect((await until(() => eventsFor(cheap.id), (evs) => evs.some((e) => e.type === 'charge.refunded'))).map((e) => e.type)).toContain('charge.refunded');
+    expect(await orderStatus(o.orderId, o.orderToken)).toMatchObject({ status: 'pending', tickets: [] });
+    // The order's own session still pays for it.
+    expect((await pay(o.sessionId)).status).toBe(200);
+    expect((await until(() => orderStatus(o.orderId, o.orderToken), (s) => s.status === 'paid')).tickets).toHaveLength(4);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+
+  it('thirty concurrent checkouts of one hold (a double click) all get the same order and the same session', async () => {
+    const id = await gaScreening(5);
+    const held = await json<{ holdId: string; holdToken: string }>(
+      await fetch(`${appA}/api/v1/screenings/${id}/holds`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 2 }] }),
+      }),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        fetch(`${i % 2 ? appA : appB}/api/v1/holds/${held.holdId}/checkout`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-hold-token': held.holdToken },
+          body: JSON.stringify({ name: 'Ada Buyer', email: 'double-click@example.org' }),
+        }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array.from({ length: 30 }, () => 201));
+    const bodies = await Promise.all(responses.map((r) => json<{ orderId: string; checkoutUrl: string }>(r)));
+    expect(new Set(bodies.map((b) => b.orderId)).size).toBe(1);
+    expect(new Set(bodies.map((b) => b.checkoutUrl)).size).toBe(1);
+    const listed = await json<{ sessions: { client_reference_id: string | null }[] }>(await fetch(`${emulator}/_emulator/sessions`));
+    expect(listed.sessions.filter((s) => s.client_reference_id === bodies[0]!.orderId)).toHaveLength(1);
   });
 
   it('refuses a webhook with a bad or missing signature and changes nothing', async () => {

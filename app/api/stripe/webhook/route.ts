@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { applyStripeEvent } from '@/db/commands/payments';
-import { getOrderSettings, refundOrderPayment } from '@/lib/checkout';
+import { getOrderSettings, refundOrderPayment, refundPaymentMismatch } from '@/lib/checkout';
 import { verifyWebhook } from '@/lib/stripe';
 
 /**
@@ -18,6 +18,10 @@ export async function POST(request: NextRequest) {
     if (outcome.applied && outcome.refundDue) {
       // Best effort now; the worker retries until Stripe confirms.
       await refundOrderPayment(outcome.refundDue).catch(() => false);
+    }
+    if (outcome.applied && outcome.mismatchRefundDue) {
+      // A payment that pays for no order (recorded for staff): refunded now if Stripe answers, else by the worker.
+      await refundPaymentMismatch(outcome.mismatchRefundDue).catch(() => false);
     }
     return NextResponse.json({ received: true, ...outcome });
   } catch (error) {

@@ -1,0 +1,90 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, inject, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { getEnv } from '@/lib/env';
+import { createFilm, createGaScreening, createGaVenue, createTestScreening, getFestivalSummary } from '../support/factories';
+import { inventoryProblems } from '../support/inventory';
+import { postActionForm } from '../support/server-actions';
+
+type Row = Record<string, unknown>;
+const [appA, appB] = inject('appUrls') as [string, string];
+
+/** The production instances run with this process's environment: the configured limit, not one a test passes in. */
+const MAX = getEnv().MAX_TICKETS_PER_ORDER;
+
+const until = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+/** A screening of the festival the site shows, so that its booking page exists. */
+async function demoScreening(capacity: number) {
+  const db = getDb();
+  const [demo] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
+  const festival = await getFestivalSummary(db, demo!.id);
+  const venue = await createGaVenue(db, festival.id, capacity);
+  const film = await createFilm(db, festival.id);
+  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
+const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
+
+const hold = (app: string, screeningId: string, quantity: number) =>
+  fetch(`${app}/api/v1/screenings/${screeningId}/holds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ items: [{ ticketType: 'adult', quantity }] }),
+  });
+
+describe('the running worker', () => {
+  it('sweeps a hold that has run out: its places come back without anyone asking for them', async () => {
+    const id = await gaScreening(5);
+    const res = await hold(appA, id, 3);
+    expect(res.status).toBe(201);
+    const { holdId } = (await res.json()) as { holdId: string };
+    // Hold time is configured per instance: run this one out in the database instead of waiting.
+    await getDb().execute(sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${holdId}`);
+    const state = await until(
+      async () => {
+        const [row] = await getDb().execute<{ status: string; held: number } & Row>(sql`
+          SELECT h.status, p.held FROM holds h JOIN inventory_pools p ON p.screening_id = h.screening_id AND p.kind = 'standard' WHERE h.id = ${holdId}`);
+        return row!;
+      },
+      (s) => s.status === 'expired',
+    );
+    expect(state).toEqual({ status: 'expired', held: 0 });
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
+});
+
+describe('the per-order ticket limit, as configured, at both entry points', () => {
+  it(`the API refuses ${MAX + 1} tickets with 422 and a message naming the limit, and accepts ${MAX}`, async () => {
+    const id = await gaScreening(MAX * 3);
+    const refused = await hold(appB, id, MAX + 1);
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toEqual({ error: 'unprocessable', message: `At most ${MAX} tickets per order.` });
+    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    expect(pool?.held).toBe(0);
+    expect((await hold(appB, id, MAX)).status).toBe(201);
+  });
+
+  it(`the booking form (without JavaScript) refuses ${MAX + 1} tickets and says why`, async () => {
+    const id = await demoScreening(MAX * 3);
+    const page = `/screenings/${id}/book`;
+    const refused = await postActionForm(appA, page, 'holdSeatsAction', { qty_adult: String(MAX + 1), mode: 'best' });
+    expect(refused.status).toBe(303);
+    const back = new URL(refused.headers.get('location') ?? '', appA);
+    expect(back.pathname).toBe(page);
+    expect(back.searchParams.get('error')).toBe(`At most ${MAX} tickets per order.`);
+    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    expect(pool?.held).toBe(0);
+    // The limit itself is allowed: the form goes on to checkout.
+    const accepted = await postActionForm(appA, page, 'holdSeatsAction', { qty_adult: String(MAX), mode: 'best' });
+    expect(accepted.status).toBe(303);
+    expect(new URL(accepted.headers.get('location') ?? '', appA).pathname).toMatch(/^\/checkout\/[0-9a-f-]{36}$/);
+  });
+});
