@@ -4,18 +4,27 @@ import { createFestival, createFilm, createGaVenue, createReservedVenue, createT
 import { inventoryProblems } from '../support/inventory';
 
 const apps = inject('appUrls');
+/** The instances run with the default MAX_TICKETS_PER_ORDER. */
+const MAX_PER_ORDER = 8;
 
-async function hold(app: string, screeningId: string, quantity: number) {
+/**
+ * Each simulated buyer is its own client, as behind the one trusted proxy
+ * (TRUSTED_PROXY_HOPS=1) that adds X-Forwarded-For: one client may hold only
+ * the per-order maximum of a screening, so a rush from one address would stop there.
+ */
+const buyer = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+async function hold(app: string, screeningId: string, quantity: number, client: string) {
   const res = await fetch(`${app}/api/v1/screenings/${screeningId}/holds`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
     body: JSON.stringify({ items: [{ ticketType: 'adult', quantity }] }),
   });
-  return { status: res.status, body: (await res.json()) as { holdId?: string; seats?: { id: string }[]; available?: number; error?: string } };
+  return { status: res.status, body: (await res.json()) as { holdId?: string; seats?: { id: string }[]; available?: number; error?: string; message?: string } };
 }
 
 async function rush(screeningId: string, requests: number) {
-  return Promise.all(Array.from({ length: requests }, (_, i) => hold(apps[i % apps.length]!, screeningId, 1)));
+  return Promise.all(Array.from({ length: requests }, (_, i) => hold(apps[i % apps.length]!, screeningId, 1, buyer(i))));
 }
 
 describe('an on-sale rush over two app instances', () => {
@@ -48,6 +57,28 @@ describe('an on-sale rush over two app instances', () => {
     const seats = won.flatMap((r) => r.body.seats!.map((s) => s.id));
     expect(new Set(seats).size).toBe(48);
     expect(results.filter((r) => r.status === 409)).toHaveLength(452);
+    expect(await inventoryProblems(db, id)).toEqual([]);
+  });
+
+  it('one client sending 40 concurrent holds over both instances holds the per-order maximum, and no more', async () => {
+    const db = getDb();
+    const festival = await createFestival(db);
+    const venue = await createGaVenue(db, festival.id, 100);
+    const film = await createFilm(db, festival.id);
+    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+
+    const hoarder = '10.200.0.1';
+    const results = await Promise.all([
+      ...Array.from({ length: 40 }, (_, i) => hold(apps[i % apps.length]!, id, 1, hoarder)),
+      // Everyone else is served as usual meanwhile.
+      ...Array.from({ length: 10 }, (_, i) => hold(apps[i % apps.length]!, id, 2, buyer(1000 + i))),
+    ]);
+    const mine = results.slice(0, 40);
+    expect(mine.filter((r) => r.status === 201)).toHaveLength(MAX_PER_ORDER);
+    const refused = mine.filter((r) => r.status !== 201);
+    expect(refused).toHaveLength(40 - MAX_PER_ORDER);
+    expect(refused.every((r) => r.status === 409 && r.body.error === 'too_many_held' && /at most 8/.test(r.body.message ?? ''))).toBe(true);
+    expect(results.slice(40).every((r) => r.status === 201)).toBe(true);
     expect(await inventoryProblems(db, id)).toEqual([]);
   });
 });
