@@ -58,13 +58,19 @@ function removeAsyncExitHook(): void {
 const running = new Map<string, () => Promise<void>>();
 let shutdownInstalled = false;
 
-/** Registers a cluster this process started; returns its stop function, to be used instead of the cluster's own. */
+/**
+ * Registers a cluster this process started; returns its stop function, to be
+ * used instead of the cluster's own. It stops once, however many callers ask
+ * (a signal and the program's own shutdown may both do).
+ */
 export function trackCluster(dataDir: string, stop: () => Promise<void>): () => Promise<void> {
   installShutdown();
-  const tracked = async () => {
-    running.delete(dataDir);
-    await stop();
-  };
+  let stopping: Promise<void> | undefined;
+  const tracked = () =>
+    (stopping ??= (async () => {
+      running.delete(dataDir);
+      await stop();
+    })());
   running.set(dataDir, tracked);
   return tracked;
 }
