@@ -101,4 +101,17 @@ describe('the cap on places one client holds on one screening', () => {
     expect(await holdSeats(getDb(), id, { items: adult(3) }, client, settings)).toMatchObject({ ok: true });
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
+
+  it('a hold in checkout whose time ran out still counts until it is settled: it still keeps its places', async () => {
+    const id = await createGaScreening(getDb(), 50);
+    const client = 'ip:10.0.0.6';
+    const hold = await holdSeats(getDb(), id, { items: adult(6) }, client, settings);
+    if (!hold.ok) throw new Error('hold failed');
+    expect((await beginCheckout(getDb(), hold.holdId, hold.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 })).ok).toBe(true);
+    await getDb().execute(sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${hold.holdId}`);
+    expect(await holdSeats(getDb(), id, { items: adult(3) }, client, settings)).toMatchObject({ ok: false, reason: 'too_many_held' });
+    expect(await holdSeats(getDb(), id, { items: adult(2) }, client, settings)).toMatchObject({ ok: true });
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+  });
 });
+
