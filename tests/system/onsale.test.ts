@@ -1,7 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
+import { getEnv } from '@/lib/env';
+import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, getFestivalSummary } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { postActionForm } from '../support/server-actions';
 
 const apps = inject('appUrls');
 /** The instances run with the default MAX_TICKETS_PER_ORDER. */
@@ -81,4 +84,25 @@ describe('an on-sale rush over two app instances', () => {
     expect(results.slice(40).every((r) => r.status === 201)).toBe(true);
     expect(await inventoryProblems(db, id)).toEqual([]);
   });
+
+  it('the booking form says why when the same browser would hold more than the per-order maximum', async () => {
+    // A screening of the festival the site shows, so that its booking page exists.
+    const db = getDb();
+    const [demo] = await db.execute<{ id: string } & Record<string, unknown>>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
+    const festival = await getFestivalSummary(db, demo!.id);
+    const venue = await createGaVenue(db, festival.id, 50);
+    const film = await createFilm(db, festival.id);
+    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+    const page = `/screenings/${id}/book`;
+
+    const first = await postActionForm(apps[0]!, page, 'holdSeatsAction', { qty_adult: '5', mode: 'best' });
+    expect(new URL(first.headers.get('location') ?? '', apps[0]).pathname).toMatch(/^\/checkout\/[0-9a-f-]{36}$/);
+    const second = await postActionForm(apps[1]!, page, 'holdSeatsAction', { qty_adult: '4', mode: 'best' });
+    expect(second.status).toBe(303);
+    const back = new URL(second.headers.get('location') ?? '', apps[1]);
+    expect(back.pathname).toBe(page);
+    expect(back.searchParams.get('error')).toMatch(/already hold places for this screening: at most 8 at a time/);
+    expect(await inventoryProblems(db, id)).toEqual([]);
+  });
 });
+
