@@ -59,16 +59,16 @@ async function boot(): Promise<PgBoss | null> {
     const busy = report.expiredHolds + report.refunded + Object.values(report.settled).reduce((a, b) => a + b, 0);
     if (busy > 0) console.log('[worker] sweep', JSON.stringify(report));
   });
+  await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
+    const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
+    if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
+  });
   const tick = () =>
     boss
       .send(SWEEP, {}, { singletonKey: 'sweep', singletonSeconds: env.SWEEP_INTERVAL_SECONDS, retryLimit: 0 })
       .catch((error: unknown) => console.error('[worker] could not queue a sweep', error));
   void tick();
   setInterval(tick, env.SWEEP_INTERVAL_SECONDS * 1000).unref();
-  await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
-    const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
-    if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
-  });
   const prune = () =>
     boss
       .send(PRUNE, {}, { singletonKey: 'prune', singletonSeconds: PRUNE_SECONDS, retryLimit: 0 })
