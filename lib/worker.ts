@@ -1,4 +1,7 @@
 import PgBoss from 'pg-boss';
+import { getDb } from '@/db/client';
+import { LOCKOUT } from '@/db/commands/auth';
+import { pruneBuckets } from '@/db/commands/rate-limits';
 import { sweep } from './checkout';
 import { getEnv } from './env';
 import { sendPendingEmails } from './mailer';
@@ -10,6 +13,9 @@ import { sendPendingEmails } from './mailer';
  * overlapping sweeps could not double-apply anything anyway.
  */
 const SWEEP = 'marquee-sweep';
+/** Old rate-limit windows and finished sign-in failures, deleted at most once per PRUNE_SECONDS across all instances. */
+const PRUNE = 'marquee-prune';
+const PRUNE_SECONDS = 300;
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
 export function startWorker(): Promise<PgBoss | null> {
@@ -42,6 +48,7 @@ async function boot(): Promise<PgBoss | null> {
   try {
     await boss.start();
     await boss.createQueue(SWEEP);
+    await boss.createQueue(PRUNE);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -52,12 +59,22 @@ async function boot(): Promise<PgBoss | null> {
     const busy = report.expiredHolds + report.refunded + Object.values(report.settled).reduce((a, b) => a + b, 0);
     if (busy > 0) console.log('[worker] sweep', JSON.stringify(report));
   });
+  await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
+    const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
+    if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
+  });
   const tick = () =>
     boss
       .send(SWEEP, {}, { singletonKey: 'sweep', singletonSeconds: env.SWEEP_INTERVAL_SECONDS, retryLimit: 0 })
       .catch((error: unknown) => console.error('[worker] could not queue a sweep', error));
   void tick();
   setInterval(tick, env.SWEEP_INTERVAL_SECONDS * 1000).unref();
+  const prune = () =>
+    boss
+      .send(PRUNE, {}, { singletonKey: 'prune', singletonSeconds: PRUNE_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue a prune', error));
+  void prune();
+  setInterval(prune, 60_000).unref();
   console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
   return boss;
 }

@@ -1,18 +1,25 @@
+import path from 'node:path';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { bootTestDatabase, type BootedDatabase } from './lib/database';
 import { nextBin, run } from './lib/run';
+import { checkRunner } from './lib/runner-check';
 
 /**
- * `npm test`: lint, typecheck, unit, integration (fresh database), then a
- * production build and the Playwright journeys against it. Stages can be
- * picked: `tsx scripts/test-all.ts e2e`.
+ * `npm test`: the runner check (a failing test fails every test command),
+ * lint, typecheck, unit, integration (fresh database), then a production
+ * build and the Playwright journeys against it. Stages can be picked:
+ * `tsx scripts/test-all.ts e2e`.
  */
-const ALL = ['lint', 'typecheck', 'unit', 'integration', 'build', 'system', 'e2e'] as const;
+const ALL = ['runner', 'lint', 'typecheck', 'unit', 'integration', 'build', 'system', 'e2e'] as const;
 type Stage = (typeof ALL)[number];
 const requested = process.argv.slice(2).filter((a): a is Stage => (ALL as readonly string[]).includes(a));
 const stages: Stage[] = requested.length ? requested : [...ALL];
 const needsBuild = stages.find((s) => s === 'system' || s === 'e2e');
 if (needsBuild && !stages.includes('build') && !existsSync('.next/BUILD_ID')) stages.splice(stages.indexOf(needsBuild), 0, 'build');
+
+/** Vitest's reports; the runner check points its nested run elsewhere. */
+const RESULTS = process.env.MARQUEE_TEST_RESULTS ?? 'test-results';
+const report = (name: string) => path.join(RESULTS, `${name}.json`);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 
@@ -37,6 +44,7 @@ function readPlaywright(file: string): boolean {
 
 async function main() {
   mkdirSync('test-results', { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
   const bin = (name: string) => `node_modules/.bin/${name}`;
   let database: BootedDatabase | undefined;
   const failures: string[] = [];
@@ -51,24 +59,25 @@ async function main() {
 
   try {
     for (const stage of stages) {
+      if (stage === 'runner') await stageRun(stage, checkRunner);
       if (stage === 'lint') await stageRun(stage, () => run(bin('eslint'), ['.', '--max-warnings=0']));
       if (stage === 'typecheck') await stageRun(stage, () => run(bin('tsc'), ['--noEmit', '-p', '.']));
       if (stage === 'unit') {
-        rmSync('test-results/unit.json', { force: true });
-        await stageRun(stage, () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']));
-        if (!readVitest('test-results/unit.json') && !failures.includes(stage)) failures.push(stage);
+        rmSync(report('unit'), { force: true });
+        await stageRun(stage, () => run(bin('vitest'), ['run', '--project', 'unit', '--reporter=default', '--reporter=json', `--outputFile.json=${report('unit')}`]));
+        if (!readVitest(report('unit')) && !failures.includes(stage)) failures.push(stage);
       }
       if ((stage === 'integration' || stage === 'system' || stage === 'e2e') && !database) database = await bootTestDatabase();
       if (stage === 'integration') {
-        rmSync('test-results/integration.json', { force: true });
+        rmSync(report('integration'), { force: true });
         await stageRun(stage, () =>
           run(
             bin('vitest'),
-            ['run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/integration.json'],
+            ['run', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${report('integration')}`],
             { ...process.env, TEST_DATABASE_URL: database!.url, TZ: 'Asia/Kolkata' },
           ),
         );
-        if (!readVitest('test-results/integration.json') && !failures.includes(stage)) failures.push(stage);
+        if (!readVitest(report('integration')) && !failures.includes(stage)) failures.push(stage);
       }
       if (stage === 'build') {
         // The build must not need a database: no DATABASE_URL on purpose.
@@ -78,15 +87,15 @@ async function main() {
       }
       if (stage === 'system') {
         if (failures.includes('build')) continue;
-        rmSync('test-results/system.json', { force: true });
+        rmSync(report('system'), { force: true });
         await stageRun(stage, () =>
           run(
             bin('vitest'),
-            ['run', '--project', 'system', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/system.json'],
+            ['run', '--project', 'system', '--reporter=default', '--reporter=json', `--outputFile.json=${report('system')}`],
             { ...process.env, TEST_DATABASE_URL: database!.url, TZ: 'America/Sao_Paulo' },
           ),
         );
-        if (!readVitest('test-results/system.json') && !failures.includes(stage)) failures.push(stage);
+        if (!readVitest(report('system')) && !failures.includes(stage)) failures.push(stage);
       }
       if (stage === 'e2e') {
         if (failures.includes('build')) continue;

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { hashToken, newToken } from '@/lib/tokens';
 import type { Database, Transaction } from '../client';
 import { userRole, type UserRole } from '../schema/auth';
+import { boundKey } from './rate-limits';
 
 export const USER_ROLES = userRole.enumValues;
 
@@ -14,7 +15,7 @@ export const LOCKOUT = { maxFailures: 5, maxClientFailures: 25, windowMinutes: 1
 export async function signInLockedFor(db: Database, keys: string[]): Promise<number> {
   const [row] = await db.execute<{ seconds: number | null } & Row>(sql`
     SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds FROM sign_in_failures
-    WHERE key = ANY(ARRAY[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[]) AND locked_until > now()`);
+    WHERE key = ANY(ARRAY[${sql.join(keys.map((k) => sql`${boundKey(k)}`), sql`, `)}]::text[]) AND locked_until > now()`);
   return row?.seconds ?? 0;
 }
 
@@ -23,7 +24,7 @@ export async function recordSignInFailure(db: Database, keys: string[]): Promise
   for (const key of keys) {
     const max = key.startsWith('client:') ? LOCKOUT.maxClientFailures : LOCKOUT.maxFailures;
     await db.execute(sql`
-      INSERT INTO sign_in_failures (key, failures, window_start) VALUES (${key}, 1, now())
+      INSERT INTO sign_in_failures (key, failures, window_start) VALUES (${boundKey(key)}, 1, now())
       ON CONFLICT (key) DO UPDATE SET
         failures = CASE WHEN sign_in_failures.window_start < now() - make_interval(mins => ${LOCKOUT.windowMinutes}) THEN 1 ELSE sign_in_failures.failures + 1 END,
         window_start = CASE WHEN sign_in_failures.window_start < now() - make_interval(mins => ${LOCKOUT.windowMinutes}) THEN now() ELSE sign_in_failures.window_start END,
@@ -35,7 +36,7 @@ export async function recordSignInFailure(db: Database, keys: string[]): Promise
 }
 
 export async function clearSignInFailures(db: Database, key: string): Promise<void> {
-  await db.execute(sql`DELETE FROM sign_in_failures WHERE key = ${key}`);
+  await db.execute(sql`DELETE FROM sign_in_failures WHERE key = ${boundKey(key)}`);
 }
 
 export interface InvitationInput {

@@ -19,6 +19,7 @@ export type HoldRequest = z.infer<typeof HoldRequest>;
 
 export interface HoldSettings {
   holdMinutes: number;
+  /** The most places in one hold, and the most one client may hold at once on one screening. */
   maxPerOrder: number;
 }
 
@@ -33,7 +34,8 @@ export type HoldResult =
   | { ok: false; reason: 'not_on_sale'; message: string }
   | { ok: false; reason: 'invalid_request'; message: string }
   | { ok: false; reason: 'not_enough_seats'; message: string; available: number }
-  | { ok: false; reason: 'seats_unavailable'; message: string; seats: string[] };
+  | { ok: false; reason: 'seats_unavailable'; message: string; seats: string[] }
+  | { ok: false; reason: 'too_many_held'; message: string };
 
 export function seatLabel(s: { row_label: string; seat_number: number; kind: string }): string {
   const kind = s.kind === 'wheelchair' ? ' (wheelchair space)' : s.kind === 'companion' ? ' (companion seat)' : '';
@@ -42,11 +44,28 @@ export function seatLabel(s: { row_label: string; seat_number: number; kind: str
 
 class Conflict extends Error {}
 
+/** Raised by marquee_hold_within_cap (migration 0005) when a client would hold more than the cap on a screening. */
+const TOO_MANY_HELD = 'MQ429';
+
+/** The SQLSTATE of a database error, through drizzle's wrapper. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
 /**
  * Holds places for a buyer in one transaction: reclaims expired holds of the
  * screening, then takes the places with a conditional write on the pool
  * (`held + sold + n <= capacity`) and, in a reserved house, claims the seats
  * by key, all or nothing. Nothing is decided by reading first.
+ *
+ * One client (the rate limit's key) may hold at most `maxPerOrder` places of
+ * a screening at once, counting its live holds: otherwise a patient client
+ * could hold a whole screening. The cap is checked in the same statement,
+ * after the pool row is locked (see marquee_hold_within_cap).
  */
 export async function holdSeats(
   db: Database,
@@ -114,7 +133,8 @@ export async function holdSeats(
         RETURNING screening_id),
       hold AS (
         INSERT INTO holds (id, screening_id, quantity, token_hash, client_key, expires_at)
-        SELECT ${holdId}, pool.screening_id, ${quantity}, ${hashToken(holdToken)}, ${clientKey},
+        SELECT ${holdId}, marquee_hold_within_cap(pool.screening_id, ${clientKey}, ${quantity}, ${settings.maxPerOrder}),
+               ${quantity}, ${hashToken(holdToken)}, ${clientKey},
                now() + make_interval(secs => ${settings.holdMinutes * 60})
         FROM pool RETURNING id, expires_at),
       items AS (
@@ -145,10 +165,21 @@ export async function holdSeats(
     return pool?.left ?? 0;
   };
 
+  const tooManyHeld = {
+    ok: false,
+    reason: 'too_many_held',
+    message: `You already hold places for this screening: at most ${settings.maxPerOrder} at a time. Complete or release your other booking first.`,
+  } as const;
+
   let first: Awaited<ReturnType<typeof takeAndRecord>> | null = null;
   if (!reserved) {
     // General admission needs nothing else: the statement is atomic on its own, no transaction round trips.
-    first = await takeAndRecord(db);
+    try {
+      first = await takeAndRecord(db);
+    } catch (error) {
+      if (sqlState(error) === TOO_MANY_HELD) return tooManyHeld;
+      throw error;
+    }
     if (first.expires_at) return { ok: true, holdId, holdToken, seats: [], expiresAt: new Date(first.expires_at), totalCents, quantity };
     if (!first.expired) return refusal(await leftAfterRefusal(db, first.left));
   }
@@ -171,6 +202,7 @@ export async function holdSeats(
   } catch (error) {
     if (error instanceof Conflict) return { ok: false, reason: 'seats_unavailable', message: error.message, seats: request.seats ?? [] };
     if (error instanceof CompanionRule) return { ok: false, reason: 'invalid_request', message: error.message };
+    if (sqlState(error) === TOO_MANY_HELD) return tooManyHeld;
     throw error;
   }
 }

@@ -175,7 +175,7 @@ export const OPENAPI_DOCUMENT = {
           '400': errorResponse('Malformed body'),
           '404': errorResponse('No such screening'),
           '409': {
-            description: 'not_enough_seats (with `available`), seats_unavailable, or not_on_sale',
+            description: 'not_enough_seats (with `available`), seats_unavailable, not_on_sale, or too_many_held (this client already holds the per-order maximum of places for the screening)',
             content: {
               'application/json': {
                 schema: { allOf: [{ $ref: '#/components/schemas/Error' }, { type: 'object', properties: { available: { type: 'integer' } } }] },

@@ -32,6 +32,9 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
         return NextResponse.json({ error: 'not_enough_seats', message: result.message, available: result.available }, { status: 409 });
       case 'seats_unavailable':
         return NextResponse.json({ error: 'seats_unavailable', message: result.message, seats: result.seats }, { status: 409 });
+      case 'too_many_held':
+        // One client may hold only so many places of a screening at once (the per-order maximum).
+        return apiError(409, 'too_many_held', result.message);
       case 'not_on_sale':
         return apiError(409, 'not_on_sale', result.message);
       case 'invalid_request':
