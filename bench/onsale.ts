@@ -84,7 +84,8 @@ async function main() {
     DATABASE_URL: database.url,
     STRIPE_EMULATOR_URL: emulator.url,
     STRIPE_WEBHOOK_SECRET: 'whsec_bench_0123456789abcdefghij',
-    MARQUEE_ALLOW_STRIPE_EMULATOR: '1',
+    // Each buyer sends its own X-Forwarded-For, as behind one reverse proxy.
+    TRUSTED_PROXY_HOPS: '1',
     HOLD_RATE_LIMIT_PER_MINUTE: '1000000',
     DB_POOL_MAX: String(POOL),
   };
