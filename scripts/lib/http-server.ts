@@ -86,10 +86,12 @@ export function refuseServerAction(
   const actionId = req.headers['next-action'];
   if (actionId !== undefined) {
     if (typeof actionId !== 'string' || !/^[0-9a-f]{1,128}$/i.test(actionId)) return { status: 400, message: 'Malformed server action id.' };
-    // Every action of this app takes the form's FormData, which the browser always sends as multipart.
+    // React encodes an action's arguments as multipart (a FormData among them) or as text (an action that uses none, like sign-out).
     const type = req.headers['content-type'] ?? '';
-    if (!/^multipart\/form-data;\s*boundary=/i.test(type)) return { status: 400, message: 'Malformed server action request.' };
+    if (!/^(multipart\/form-data;\s*boundary=|text\/plain\b)/i.test(type)) return { status: 400, message: 'Malformed server action request.' };
+    return null;
   }
+  // A form posted without JavaScript.
   const type = req.headers['content-type'] ?? '';
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return { status: 400, message: 'Malformed form request.' };
   return null;

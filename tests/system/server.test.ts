@@ -262,7 +262,8 @@ describe('methods and refused server actions', () => {
     const cases: { name: string; init: RequestInit }[] = [
       { name: 'a string where the form belongs', init: { headers, body: multipart({ '0': '["not a form"]' }) } },
       { name: 'arguments that do not decode', init: { headers, body: multipart({ '0': '{broken' }) } },
-      { name: 'a text body', init: { headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, body: '["x"]' } },
+      { name: 'a text body with a string for the form', init: { headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, body: '["x"]' } },
+      { name: 'a JSON body', init: { headers: { ...headers, 'content-type': 'application/json' }, body: '["x"]' } },
       { name: 'a malformed action id', init: { headers: { ...headers, 'next-action': '../../etc' }, body: multipart({ '0': '[]' }) } },
       { name: 'an unknown action id', init: { headers: { ...headers, 'next-action': 'ab'.repeat(21) }, body: multipart({ '0': '[]' }) } },
     ];
