@@ -3,6 +3,7 @@ import path from 'node:path';
 import { getEnv } from '../lib/env';
 import { EMULATOR_API_KEY } from '../lib/stripe';
 import { startStripeEmulator } from '../lib/stripe-emulator/server';
+import { resolveBindAddress } from './lib/bind-address';
 import { bootAppDatabase } from './lib/database';
 
 /**
@@ -29,6 +30,8 @@ async function main() {
   if (portFlag) process.env.PORT = portFlag;
   const env = getEnv();
   const port = env.PORT;
+  // Refused before anything starts: local mode never listens beyond this machine.
+  resolveBindAddress(env, flag(passThrough, '-H', '--hostname'));
   console.log(
     env.MARQUEE_MODE === 'local'
       ? `[marquee] LOCAL mode: ${env.modeReason}. Listening on this machine only; ${env.secretsFile ? `secrets generated in ${env.secretsFile}` : 'secrets from the environment'}; ` +

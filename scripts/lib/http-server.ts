@@ -1,9 +1,9 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
-import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import next from 'next';
 import { type Env, getEnv } from '../../lib/env';
 import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning } from '../../lib/server/client-identity';
+import { resolveBindAddress } from './bind-address';
 
 /**
  * Marquee's HTTP server: Next.js behind a thin node:http layer that owns the
@@ -28,29 +28,9 @@ export interface HttpServerOptions {
   log?: (line: string) => void;
 }
 
-export class StartupRefused extends Error {}
+export { StartupRefused, resolveBindAddress } from './bind-address';
 
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
-
-/** Where to listen, or a refusal in words: local mode never listens beyond this machine. */
-export function resolveBindAddress(env: Env, flag: string | undefined): { hostname: string; note?: string } {
-  if (env.MARQUEE_MODE === 'production') return { hostname: flag ?? env.HOSTNAME ?? '0.0.0.0' };
-  let note: string | undefined;
-  let requested = flag;
-  if (!requested && env.HOSTNAME) {
-    // Containers export HOSTNAME as the machine's name; only an address or "localhost" is a request to bind.
-    if (isIP(env.HOSTNAME) || env.HOSTNAME === 'localhost') requested = env.HOSTNAME;
-    else note = `HOSTNAME=${env.HOSTNAME} is a machine name, not a bind address: ignored`;
-  }
-  const hostname = requested ?? '127.0.0.1';
-  if (!isLoopbackHost(hostname)) {
-    throw new StartupRefused(
-      `Local mode listens on this machine only (loopback), so it refuses to bind ${hostname}: its dev outbox shows every sign-in link and ` +
-        `its Stripe emulator accepts any card. To serve other machines, run in production mode (set PUBLIC_BASE_URL and the secrets listed in the README's Deploying section).`,
-    );
-  }
-  return { hostname, ...(note ? { note } : {}) };
-}
 
 /** The origins a server action may come from: the configured public one, and this machine's own in local mode. */
 export function allowedActionOrigins(env: Env, port: number): Set<string> {
