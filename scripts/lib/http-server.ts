@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { type Env, getEnv } from '../../lib/env';
 import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning } from '../../lib/server/client-identity';
+import { allowedOrigins } from '../../lib/server/origins';
 import { resolveBindAddress } from './bind-address';
 
 /**
@@ -32,12 +33,8 @@ export { StartupRefused, resolveBindAddress } from './bind-address';
 
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-/** The origins a server action may come from: the configured public one, and this machine's own in local mode. */
-export function allowedActionOrigins(env: Env, port: number): Set<string> {
-  const origins = new Set([new URL(env.PUBLIC_BASE_URL).origin]);
-  if (env.MARQUEE_MODE === 'local') for (const host of ['localhost', '127.0.0.1', '[::1]']) origins.add(`http://${host}:${port}`);
-  return origins;
-}
+/** The origins a server action may come from (lib/server/origins.ts), for the port actually bound. */
+export const allowedActionOrigins = (env: Env, port: number) => allowedOrigins(env, port);
 
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?')[0] ?? '/';
 

@@ -111,6 +111,14 @@ describe('production mode', () => {
     expect((await fetch(`${prod.url}/dev/outbox`)).status).toBe(404);
   });
 
+  it('refuses a cross-site API request by the configured origin, even when the Host header agrees with the Origin', async () => {
+    const path = `/api/v1/screenings/${randomUUID()}/holds`;
+    const forged = await rawRequest(`${prod.url}${path}`, 'POST', { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/json' }, '{}');
+    expect(forged.status).toBe(403);
+    const own = await rawRequest(`${prod.url}${path}`, 'POST', { origin: prod.url, 'content-type': 'application/json' }, '{}');
+    expect(own.status).not.toBe(403);
+  });
+
   it('refuses a session cookie forged with the old repository secret, and accepts its own', async () => {
     const admin = await newAdmin();
     const forged = await fetch(`${prod.url}/account`, { headers: { cookie: await userCookie(OLD_APP_SECRET, admin.id, admin.email) }, redirect: 'manual' });
