@@ -1,9 +1,15 @@
 import { getEnv } from './lib/env';
+import { runningServer } from './lib/server/client-identity';
 import { startWorker } from './lib/worker';
 
 // Validate the environment now, so a misconfigured deployment fails at start-up rather than on its first request.
 // `next build` also loads this file; it has no database and must not start anything.
 if (process.env.NEXT_PHASE !== 'phase-production-build') {
-  getEnv();
+  const env = getEnv();
+  if (env.MARQUEE_MODE === 'local' && !runningServer()) {
+    // A bare `next start` listens on every interface and cannot tell who the client is: local mode's outbox and emulator must not be reachable that way.
+    console.error('[marquee] local mode runs only through `npm start` / `npm run dev` (scripts/server.ts listens on loopback only). For a public server, set PUBLIC_BASE_URL and the secrets in the README\'s Deploying section.');
+    process.exit(1);
+  }
   void startWorker();
 }

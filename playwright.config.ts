@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // The same path as `npm start`: scripts/serve.ts starts the Stripe emulator and `next start`.
+  // The same path as `npm start`: scripts/serve.ts starts the Stripe emulator and Marquee's HTTP server (scripts/server.ts).
   webServer: {
     command: `node node_modules/tsx/dist/cli.mjs scripts/serve.ts start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/v1/openapi.json`,
@@ -42,6 +42,8 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       TZ: 'Pacific/Auckland',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Local mode (loopback, generated secrets, emulator, dev outbox) with the test's own origin as the configured one.
+      MARQUEE_MODE: 'local',
       PUBLIC_BASE_URL: baseURL,
       STRIPE_EMULATOR_PORT: String(EMULATOR_PORT),
       // Short holds and a fast worker so that expiry can be watched within a test.

@@ -1,20 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getEnv } from '@/lib/env';
+import { allowedOrigins } from '@/lib/server/origins';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Two things only, neither of them the security boundary (every page, action
  * and route checks the session itself):
- * - CSRF: a state-changing API request from another site is refused. The
- *   Stripe webhook is exempt (it has its signature), so is Auth.js (its own
- *   CSRF token); server actions get Next's own origin check.
+ * - CSRF: a state-changing API request whose Origin is not the configured
+ *   site's (lib/server/origins.ts) is refused. The Stripe webhook is exempt
+ *   (it has its signature), so is Auth.js (its own CSRF token); server
+ *   actions are checked by Marquee's HTTP server (scripts/lib/http-server.ts).
  * - Comfort: private areas send anonymous visitors to sign in straight away.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (UNSAFE.has(request.method) && pathname.startsWith('/api/') && !pathname.startsWith('/api/stripe/') && !pathname.startsWith('/api/auth/')) {
     const origin = request.headers.get('origin');
-    if (origin && originHost(origin) !== request.headers.get('host')) {
+    if (origin && !allowedOrigins(getEnv()).has(origin)) {
       return NextResponse.json({ error: 'forbidden', message: 'Cross-site requests are refused.' }, { status: 403 });
     }
   }
@@ -29,14 +32,6 @@ export function proxy(request: NextRequest) {
   const forwarded = new Headers(request.headers);
   forwarded.set('x-marquee-path', pathname + search);
   return NextResponse.next({ request: { headers: forwarded } });
-}
-
-function originHost(origin: string): string | null {
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
 }
 
 export const config = {

@@ -84,7 +84,6 @@ async function main() {
     DATABASE_URL: database.url,
     STRIPE_EMULATOR_URL: emulator.url,
     STRIPE_WEBHOOK_SECRET: 'whsec_bench_0123456789abcdefghij',
-    MARQUEE_ALLOW_STRIPE_EMULATOR: '1',
     HOLD_RATE_LIMIT_PER_MINUTE: '1000000',
     DB_POOL_MAX: String(POOL),
     // As behind one reverse proxy: the client is the address it adds to X-Forwarded-For.

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import postgres from 'postgres';
 import { loadEmbeddedPostgres, trackCluster } from './embedded-lifecycle';
 
 /**
@@ -11,8 +12,12 @@ import { loadEmbeddedPostgres, trackCluster } from './embedded-lifecycle';
  */
 
 const USER = 'postgres';
-// Local-only server bound to 127.0.0.1; the password keeps other local users out of it.
-const PASSWORD = 'marquee-local-dev';
+/**
+ * Clusters initialised before passwords were generated per data directory
+ * used this published one. It is only ever tried to replace it: a cluster
+ * that still accepts it gets the generated password on its next start.
+ */
+const LEGACY_PUBLISHED_PASSWORD = 'marquee-local-dev';
 
 export interface EmbeddedServer {
   /** postgres:// URL of the server's `postgres` maintenance database. */
@@ -27,6 +32,8 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
+  /** The superuser's password, generated once per data directory (lib/local-secrets.ts); the server listens on 127.0.0.1 only. */
+  password: string;
   /** Trades durability for speed: for throw-away test clusters only. */
   fast?: boolean;
   log?: (line: string) => void;
@@ -81,13 +88,14 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   grantPostgresTraverse(path.dirname(dataDir), log);
   // The binaries live in this project's node_modules.
   grantPostgresTraverse(path.join(process.cwd(), 'node_modules'), log);
-  const urlFor = (database: string) =>
-    `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${options.port}/${database}`;
-  const base = { adminUrl: urlFor('postgres'), urlFor, dataDir };
+  const urlFor = (database: string, password = options.password) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`;
+  const base = { adminUrl: urlFor('postgres'), urlFor: (database: string) => urlFor(database), dataDir };
 
   if (await isPortOpen(options.port)) {
     // Another process (a running dev server, say) already serves this cluster.
     log(`[db] using the embedded PostgreSQL already running on port ${options.port}`);
+    await ensurePassword(urlFor, options.password, log);
     return { ...base, reused: true, stop: async () => undefined };
   }
 
@@ -99,7 +107,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     databaseDir: dataDir,
     port: options.port,
     user: USER,
-    password: PASSWORD,
+    password: options.password,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -122,5 +130,41 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
   log(`[db] embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
+  try {
+    await ensurePassword(urlFor, options.password, log);
+  } catch (error) {
+    await pg.stop();
+    throw error;
+  }
   return { ...base, reused: false, stop: trackCluster(dataDir, () => pg.stop()) };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 10, onnotice: () => undefined });
+  try {
+    await sql`SELECT 1`;
+    return true;
+  } catch (error) {
+    // 28P01: wrong password. Anything else (server not up) is a real failure.
+    if ((error as { code?: string }).code === '28P01') return false;
+    throw error;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/** A cluster from before generated passwords still has the published one: replace it now. */
+async function ensurePassword(urlFor: (database: string, password?: string) => string, password: string, log: (l: string) => void): Promise<void> {
+  if (await canConnect(urlFor('postgres'))) return;
+  if (!(await canConnect(urlFor('postgres', LEGACY_PUBLISHED_PASSWORD)))) {
+    throw new Error('The embedded PostgreSQL refuses the password in local-secrets.json (and the old default). Was the secrets file replaced? Restore it, or delete the data directory to start afresh.');
+  }
+  const sql = postgres(urlFor('postgres', LEGACY_PUBLISHED_PASSWORD), { max: 1, onnotice: () => undefined });
+  try {
+    // ALTER USER takes no bind parameters; the password is generated base64url, so quoting is safe.
+    await sql.unsafe(`ALTER USER ${USER} PASSWORD '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+  log('[db] replaced the embedded PostgreSQL\'s old published password with the generated one');
 }

@@ -1,11 +1,19 @@
-import { getEnv, usesStripeEmulator } from './env';
+import { getEnv } from './env';
+import { clientAddress } from './api/client';
+import { isLoopbackAddress, isLoopbackHost, runningServer } from './server/client-identity';
 
 /**
- * The dev outbox shows every email, sign-in links included, to anyone: only
- * in development, or in a local production build that asks for it.
+ * The dev outbox shows every email, sign-in links included: it exists only
+ * in local mode, without SMTP, under Marquee's own loopback-only server, and
+ * only for a request from this machine addressed to a loopback host name
+ * (which also defeats DNS rebinding from a web page).
  */
-export function devOutboxEnabled(): boolean {
+export function devOutboxEnabled(headers: Headers): boolean {
   const env = getEnv();
-  if (env.SMTP_URL || !usesStripeEmulator(env)) return false;
-  return env.NODE_ENV !== 'production' || env.MARQUEE_DEV_OUTBOX === '1';
+  if (env.MARQUEE_MODE !== 'local' || env.SMTP_URL || runningServer()?.mode !== 'local') return false;
+  return isLoopbackAddress(clientAddress(headers)) && isLoopbackHost(hostOnly(headers.get('host') ?? ''));
+}
+
+function hostOnly(host: string): string {
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
 }

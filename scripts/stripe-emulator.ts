@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { getEnv } from '../lib/env';
 import { startStripeEmulator } from '../lib/stripe-emulator/server';
 
 /**
@@ -14,7 +15,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '12111' },
     'webhook-url': { type: 'string', default: 'http://127.0.0.1:3000/api/stripe/webhook' },
     'api-key': { type: 'string', default: 'sk_test_emulator' },
-    'webhook-secret': { type: 'string', default: 'whsec_emulator_local_secret_0123456789' },
+    // Default: the webhook secret local mode generated (or STRIPE_WEBHOOK_SECRET), so the local app accepts its events.
+    'webhook-secret': { type: 'string' },
   },
   strict: true,
 });
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   const emulator = await startStripeEmulator({
     port,
     apiKey: values['api-key'],
-    webhookSecret: values['webhook-secret'],
+    webhookSecret: values['webhook-secret'] ?? getEnv().STRIPE_WEBHOOK_SECRET,
     webhookUrl,
     log: (line) => console.log(`[stripe-emulator] ${line}`),
   });

@@ -1,11 +1,16 @@
 import type { NextRequest } from 'next/server';
+import { CLIENT_HEADER, UNKNOWN_CLIENT, normaliseAddress, runningServer } from '@/lib/server/client-identity';
 
 /**
- * Who is asking, for rate limits and lockout: the first address the reverse
- * proxy forwarded. Behind no proxy every request shares 'local'.
+ * Who is asking, for rate limits and lockout: the address Marquee's own HTTP
+ * server took from the socket (or from the configured trusted proxies) and
+ * wrote into its own header, after deleting any the client sent. Under a
+ * bare `next start` nothing tells a forged header from a real one, so every
+ * request shares one key: stricter, never bypassable.
  */
 export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+  if (!runningServer()) return UNKNOWN_CLIENT;
+  return normaliseAddress(headers.get(CLIENT_HEADER));
 }
 
 export function clientKey(request: NextRequest): string {

@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, migrateDatabase, withDatabase } from '../../db/migrate';
 import { seedDemoFestival } from '../../db/seed';
 import { getEnv, usesStripeEmulator } from '../../lib/env';
+import { loadOrCreateLocalSecrets } from '../../lib/local-secrets';
 
 export interface BootedDatabase {
   url: string;
@@ -12,6 +13,9 @@ export interface BootedDatabase {
 }
 
 const log = (line: string) => console.log(line);
+
+/** The embedded server's password: generated once per data directory, in both modes. */
+const embeddedPassword = () => loadOrCreateLocalSecrets(getEnv().MARQUEE_DATA_DIR).secrets.embeddedPgPassword;
 
 async function seed(url: string): Promise<void> {
   const { sql, db } = createConnection(url, 2);
@@ -35,7 +39,7 @@ export async function bootAppDatabase(): Promise<BootedDatabase> {
     await seed(env.DATABASE_URL);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => undefined };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(env.MARQUEE_DATA_DIR, 'pg'), port: env.EMBEDDED_PG_PORT, log });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(env.MARQUEE_DATA_DIR, 'pg'), port: env.EMBEDDED_PG_PORT, password: embeddedPassword(), log });
   try {
     await createDatabaseIfMissing(server.adminUrl, 'marquee');
     const url = server.urlFor('marquee');
@@ -62,6 +66,7 @@ export async function bootTestDatabase(): Promise<BootedDatabase> {
     server = await startEmbeddedPostgres({
       dataDir: path.join(env.MARQUEE_DATA_DIR, 'test-pg'),
       port: env.EMBEDDED_PG_PORT + 1,
+      password: embeddedPassword(),
       fast: true,
       log,
     });

@@ -1,14 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/** A production `next start` on a port of its own, for tests that need real HTTP and real processes. */
+/**
+ * A production build served by Marquee's own HTTP server (scripts/server.ts,
+ * the same as `npm start`) on a port of its own, for tests that need real
+ * HTTP and real processes. Local mode on loopback unless the test's env says
+ * otherwise; the test passes its own secrets.
+ */
 export interface AppInstance {
   url: string;
   stop(): Promise<void>;
   kill(): void;
 }
 
-const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+const serverScript = path.join(process.cwd(), 'scripts', 'server.ts');
+const tsx = require.resolve('tsx');
 
 async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -25,11 +31,32 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000)
   throw new Error(`app on ${url} did not start in time`);
 }
 
+/** Starts the server and waits for its exit, for tests of start-up refusals. */
+export function runServerUntilExit(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', tsx, serverScript, 'start', ...args], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not exit within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
 export async function startAppInstance(port: number, env: Record<string, string>): Promise<AppInstance> {
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    // A real production server: the test runner's NODE_ENV=test must not leak into it.
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PUBLIC_BASE_URL: url, ...env },
+  const child = spawn(process.execPath, ['--import', tsx, serverScript, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // A real production build: the test runner's NODE_ENV=test must not leak into it (scripts/server.ts sets it too).
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', MARQUEE_MODE: 'local', PUBLIC_BASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -69,7 +69,8 @@ const RULES: Record<string, Rule> = {
   'PAGE /partner': { allow: ['partnerOrg1', 'partnerOrg2'], request: get(() => '/partner') },
   'PAGE /admin/users': { allow: ['admin'], request: get(() => '/admin/users') },
   // The dev outbox is off in a production build unless asked for: nobody reads it here.
-  'PAGE /dev/outbox': { allow: [], request: get(() => '/dev/outbox') },
+  // The system stage runs local mode on loopback, where the outbox is this machine's; production's 404 is in server.test.ts.
+  'PAGE /dev/outbox': { allow: all, request: get(() => '/dev/outbox') },
   'PAGE /dev/outbox/[id]': { allow: [], request: get(() => '/dev/outbox/00000000-0000-4000-8000-000000000000') },
 
   'GET /api/v1/films': { allow: all, request: get(() => '/api/v1/films') },

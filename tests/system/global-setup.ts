@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { EMULATOR_API_KEY } from '../../lib/stripe';
 import { startStripeEmulator } from '../../lib/stripe-emulator/server';
@@ -10,10 +11,13 @@ declare module 'vitest' {
     appUrls: string[];
     emulatorUrl: string;
     webhookSecret: string;
+    appSecret: string;
   }
 }
 
-export const WEBHOOK_SECRET = 'whsec_system_tests_secret_0123456789abcdef';
+// Generated per run: no secret the instances accept is printed in the repository.
+const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64url')}`;
+const APP_SECRET = randomBytes(32).toString('base64url');
 const PORTS = [3201, 3202];
 
 /**
@@ -31,11 +35,17 @@ export default async function setup(project: TestProject) {
     webhookUrl: `http://127.0.0.1:${PORTS[0]}/api/stripe/webhook`,
     retry: { attempts: 12, baseDelayMs: 300 },
   });
+  // The test workers forge session cookies with the instances' secret (tests/system/authorization.test.ts).
+  process.env.APP_SECRET = APP_SECRET;
   const env = {
+    // Local mode on loopback, with the configured origin set (app-instance.ts) and the run's own secrets.
+    MARQUEE_MODE: 'local',
+    APP_SECRET,
     DATABASE_URL: databaseUrl,
     STRIPE_EMULATOR_URL: emulator.url,
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
-    MARQUEE_ALLOW_STRIPE_EMULATOR: '1',
+    // The on-sale tests stand for many buyers behind one proxy: each sends its own X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: '1',
     HOLD_RATE_LIMIT_PER_MINUTE: '100000',
     DB_POOL_MAX: '8',
     SWEEP_INTERVAL_SECONDS: '1',
@@ -45,6 +55,7 @@ export default async function setup(project: TestProject) {
   project.provide('appUrls', apps.map((a) => a.url));
   project.provide('emulatorUrl', emulator.url);
   project.provide('webhookSecret', WEBHOOK_SECRET);
+  project.provide('appSecret', APP_SECRET);
   return async () => {
     await Promise.all(apps.map((a) => a.stop()));
     await emulator.stop();

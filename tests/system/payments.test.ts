@@ -202,7 +202,7 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
       webhookUrl: `http://127.0.0.1:${port}/api/stripe/webhook`,
       retry: { attempts: 15, baseDelayMs: 400 },
     });
-    const env = { DATABASE_URL: inject('databaseUrl'), STRIPE_EMULATOR_URL: ownEmulator.url, STRIPE_WEBHOOK_SECRET: secret, MARQUEE_ALLOW_STRIPE_EMULATOR: '1', WORKER_ENABLED: '0' };
+    const env = { DATABASE_URL: inject('databaseUrl'), STRIPE_EMULATOR_URL: ownEmulator.url, STRIPE_WEBHOOK_SECRET: secret, WORKER_ENABLED: '0' };
     let app = await startAppInstance(port, env);
     try {
       const id = await gaScreening(5);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { requireCurrentFestival } from '@/db/queries/festival';
 import { listOutbox } from '@/db/queries/checkout';
@@ -11,7 +12,7 @@ import { PageHeading } from '@/components/ui/PageHeading';
 export const metadata: Metadata = { title: 'Dev outbox', robots: { index: false } };
 
 export default async function OutboxPage() {
-  if (!devOutboxEnabled()) notFound();
+  if (!devOutboxEnabled(await headers())) notFound();
   const [festival, emails] = await Promise.all([requireCurrentFestival(), listOutbox()]);
   return (
     <Container>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { listOutbox } from '@/db/queries/checkout';
 import { devOutboxEnabled } from '@/lib/dev-tools';
@@ -9,7 +10,7 @@ import { PageHeading } from '@/components/ui/PageHeading';
 export const metadata: Metadata = { title: 'Email', robots: { index: false } };
 
 export default async function OutboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
-  if (!devOutboxEnabled()) notFound();
+  if (!devOutboxEnabled(await headers())) notFound();
   const { id } = await params;
   const email = (await listOutbox(500)).find((e) => e.id === id);
   if (!email) notFound();
