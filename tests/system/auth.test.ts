@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { changeUserRole } from '@/db/commands/auth';
 import { hashPassword } from '@/lib/auth/password';
+import { type AppInstance, startAppInstance } from '../support/app-instance';
 import { uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;
@@ -18,8 +20,8 @@ interface Answer {
 }
 
 /** A raw HTTP request, so that Host can be anything (fetch would not let a test forge it). */
-function request(method: string, path: string, opts: { headers?: Record<string, string>; form?: Record<string, string> } = {}): Promise<Answer> {
-  const url = new URL(path, app);
+function request(method: string, path: string, opts: { headers?: Record<string, string>; form?: Record<string, string>; base?: string } = {}): Promise<Answer> {
+  const url = new URL(path, opts.base ?? app);
   const body = opts.form ? new URLSearchParams(opts.form).toString() : undefined;
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -46,8 +48,8 @@ function request(method: string, path: string, opts: { headers?: Record<string, 
 }
 
 /** Auth.js's CSRF double-submit pair: the cookie and the token for the form. */
-async function csrf(headers: Record<string, string> = {}): Promise<{ cookie: string; token: string }> {
-  const res = await request('GET', '/api/auth/csrf', { headers });
+async function csrf(headers: Record<string, string> = {}, base = app): Promise<{ cookie: string; token: string }> {
+  const res = await request('GET', '/api/auth/csrf', { headers, base });
   return { cookie: res.cookies.find((c) => c.includes('csrf-token'))!, token: (JSON.parse(res.body) as { csrfToken: string }).csrfToken };
 }
 
@@ -78,30 +80,55 @@ async function staffAccount() {
 }
 
 describe('links and redirects never follow the request', () => {
-  it('a sign-in link requested with a forged Host is emailed on the configured URL, and its redirect stays on the site', async () => {
-    const email = `${uniq('victim')}@example.org`;
-    const forged = { host: ATTACKER, 'x-forwarded-host': ATTACKER, 'x-forwarded-proto': 'https' };
-    const c = await csrf(forged);
-    const res = await request('POST', '/api/auth/signin/email', {
-      headers: { ...forged, cookie: c.cookie },
-      form: { csrfToken: c.token, email, callbackUrl: `https://${ATTACKER}/steal` },
-    });
-    expect(res.status).toBe(302);
-    // Auth.js's own URLs come from PUBLIC_BASE_URL: neither the host nor the protocol the request claims.
-    expect(loopbackAsLocalhost(new URL(res.location!, app).origin)).toBe(loopbackAsLocalhost(new URL(app).origin));
-    expect(res.location).not.toContain(ATTACKER);
-    const [sent] = await getDb().execute<{ html: string; text: string } & Row>(sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
-    expect(sent).toBeDefined();
-    expect(`${sent!.html}${sent!.text}`).not.toContain(ATTACKER);
-    const link = new URL(/Sign in: (\S+)/.exec(sent!.text)![1]!);
-    expect(link.origin).toBe(new URL(app).origin);
+  // Local mode answers a foreign Host with 421 outright; production sits behind proxies and must not need that.
+  it('local mode refuses a foreign Host outright', async () => {
+    expect((await request('GET', '/api/auth/csrf', { headers: { host: ATTACKER } })).status).toBe(421);
+  });
 
-    // Following the link (with the attacker's Host again) signs in and lands on a page of the site.
-    const landed = await request('GET', link.pathname + link.search, { headers: forged });
-    expect(landed.status).toBe(302);
-    expect(new URL(landed.location!, app).origin).toBe(new URL(app).origin);
-    expect(landed.location).not.toContain(ATTACKER);
-    expect(sessionCookieOf(landed)).toBeDefined();
+  describe('in production mode', () => {
+    let prod: AppInstance;
+    beforeAll(async () => {
+      prod = await startAppInstance(3208, {
+        MARQUEE_MODE: '',
+        PUBLIC_BASE_URL: 'http://127.0.0.1:3208',
+        APP_SECRET: randomBytes(32).toString('base64url'),
+        STRIPE_SECRET_KEY: 'sk_test_not_a_real_key',
+        STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
+        STRIPE_EMULATOR_URL: '',
+        // Nothing listens there and the worker is off: emails stay queued for the test to read.
+        SMTP_URL: 'smtp://127.0.0.1:9',
+        WORKER_ENABLED: '0',
+      });
+    });
+    afterAll(async () => prod?.stop());
+
+    it('a sign-in link requested with a forged Host is emailed on the configured URL, and its redirect stays on the site', async () => {
+      const base = prod.url;
+      const email = `${uniq('victim')}@example.org`;
+      const forged = { host: ATTACKER, 'x-forwarded-host': ATTACKER, 'x-forwarded-proto': 'https' };
+      const c = await csrf(forged, base);
+      const res = await request('POST', '/api/auth/signin/email', {
+        base,
+        headers: { ...forged, cookie: c.cookie },
+        form: { csrfToken: c.token, email, callbackUrl: `https://${ATTACKER}/steal` },
+      });
+      expect(res.status).toBe(302);
+      // Auth.js's own URLs come from PUBLIC_BASE_URL: neither the host nor the protocol the request claims.
+      expect(loopbackAsLocalhost(new URL(res.location!, base).origin)).toBe(loopbackAsLocalhost(new URL(base).origin));
+      expect(res.location).not.toContain(ATTACKER);
+      const [sent] = await getDb().execute<{ html: string; text: string } & Row>(sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
+      expect(sent).toBeDefined();
+      expect(`${sent!.html}${sent!.text}`).not.toContain(ATTACKER);
+      const link = new URL(/Sign in: (\S+)/.exec(sent!.text)![1]!);
+      expect(link.origin).toBe(new URL(base).origin);
+
+      // Following the link (with the attacker's Host again) signs in and lands on a page of the site.
+      const landed = await request('GET', link.pathname + link.search, { base, headers: forged });
+      expect(landed.status).toBe(302);
+      expect(loopbackAsLocalhost(new URL(landed.location!, base).origin)).toBe(loopbackAsLocalhost(new URL(base).origin));
+      expect(landed.location).not.toContain(ATTACKER);
+      expect(sessionCookieOf(landed)).toBeDefined();
+    });
   });
 
   it.each(['/.//evil.example', '//evil.example', '/\\evil.example', '/%2F%2Fevil.example', 'https://evil.example/', '/\t/evil.example'])(

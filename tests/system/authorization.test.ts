@@ -20,6 +20,7 @@ const SIGNED_IN = PRINCIPALS.filter((p) => p !== 'anonymous');
 
 interface Fixture {
   cookies: Record<Principal, string>;
+  users: Record<Exclude<Principal, 'anonymous'>, { id: string; email: string }>;
   screeningId: string;
   orderA: string;
   /** Audience A's paid order, with tickets: what tickets.pdf and calendar.ics serve. */
@@ -164,6 +165,7 @@ beforeAll(async () => {
   const secret = getEnv().APP_SECRET;
   const [org1, org2] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
   const ids = {} as Record<Principal, string>;
+  const users = {} as Fixture['users'];
   const roles: Record<Exclude<Principal, 'anonymous'>, [string, string | null]> = {
     audienceA: ['audience', null],
     audienceB: ['audience', null],
@@ -179,6 +181,7 @@ beforeAll(async () => {
     await db.execute(sql`INSERT INTO users (id, email, name, role, organisation_id, org_role)
       VALUES (${id}, ${email}, ${who}, ${role}::user_role, ${org}, ${org ? 'admin' : null}::org_role)`);
     ids[who] = id;
+    users[who] = { id, email };
     cookies[who] = (await sessionCookie(db, { id, email }, secret)).cookie;
   }
   // The site shows the demo festival: the matrix's screening must belong to it.
@@ -208,7 +211,7 @@ beforeAll(async () => {
   for (const h of [held, spare, viaApi]) cookies.audienceA += `; marquee_hold_${h.holdId}=${h.holdToken}`;
   const invitation = await createInvitation(db, { email: 'invited@example.org', role: 'partner', organisationId: org1!.id, orgRole: 'member', invitedBy: ids.admin });
   if (!invitation.ok) throw new Error('invitation refused');
-  fixture = { cookies, screeningId, orderA: order.orderId, paidOrderA: paidOrder.orderId, ticketCode: ticket!.code, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken: invitation.token, org1: org1!.id };
+  fixture = { cookies, users, screeningId, orderA: order.orderId, paidOrderA: paidOrder.orderId, ticketCode: ticket!.code, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken: invitation.token, org1: org1!.id };
 });
 
 describe('authorization matrix', () => {
@@ -252,7 +255,9 @@ describe('authorization matrix', () => {
         }
         for (const [k, v] of Object.entries(rule.fields)) body.set(k, v);
         if (key === 'ACTION changeRoleAction') body.set('userId', 'no-such-user');
-        const res = await send(fixture.cookies[who], { method: 'POST', path: page, body, headers: { origin: app } });
+        // Signing out really ends the session now: sign out a session of its own, so later tests keep theirs.
+        const cookie = key === 'ACTION signOutAction' && who !== 'anonymous' ? (await sessionCookie(getDb(), fixture.users[who], getEnv().APP_SECRET)).cookie : fixture.cookies[who];
+        const res = await send(cookie, { method: 'POST', path: page, body, headers: { origin: app } });
         const expected: Outcome = rule.allow.includes(who) ? 'allowed' : 'denied';
         const got = classify(res);
         if (got !== expected) failures.push(`${key} as ${who}: expected ${expected}, got ${res.status} ${res.headers.get('location') ?? ''}`);

@@ -4,7 +4,6 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { encode } from '@auth/core/jwt';
 import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -12,6 +11,7 @@ import { getDb } from '@/db/client';
 import { orderAccessToken } from '@/lib/tokens';
 import { type AppInstance, runServerUntilExit, startAppInstance } from '../support/app-instance';
 import { createGaScreening } from '../support/factories';
+import { sessionCookie } from '../support/sessions';
 
 /**
  * Marquee's own HTTP server and its two modes (scripts/lib/http-server.ts,
@@ -31,8 +31,9 @@ const signedWebhook = (secret: string) => {
   return { payload, signature: stripe.webhooks.generateTestHeaderString({ payload, secret }) };
 };
 
+/** A cookie as sign-in would set it, with its server-side session row, signed with the given secret. */
 async function userCookie(secret: string, userId: string, email: string): Promise<string> {
-  return `authjs.session-token=${await encode({ token: { sub: userId, email }, secret, salt: 'authjs.session-token' })}`;
+  return (await sessionCookie(getDb(), { id: userId, email }, secret)).cookie;
 }
 
 async function newAdmin(): Promise<{ id: string; email: string }> {
