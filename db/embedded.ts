@@ -39,7 +39,7 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
 }
 
-function isPortOpen(port: number): Promise<boolean> {
+export function isPortOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {

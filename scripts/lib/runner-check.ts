@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { isPortOpen } from '../../db/embedded';
 
 /**
  * The `runner` stage: proves that the test commands exit non-zero when a test
@@ -42,16 +43,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
 
 const lastLine = (text: string) =>
   text
@@ -106,7 +97,7 @@ export async function checkRunner(): Promise<number> {
         MARQUEE_TEST_RESULTS: path.join(dataDir, 'results'),
       });
       let problem = check.expect(outcome);
-      if (!problem && (await isListening(clusterPort))) problem = `PostgreSQL still listening on port ${clusterPort}`;
+      if (!problem && (await isPortOpen(clusterPort))) problem = `PostgreSQL still listening on port ${clusterPort}`;
       if (!problem && existsSync(path.join(dataDir, 'test-pg', 'postmaster.pid'))) problem = 'PostgreSQL still running (postmaster.pid left)';
       const took = ((Date.now() - started) / 1000).toFixed(1);
       console.log(`${problem ? '✗' : '✓'} ${check.name}: exit ${outcome.code} (${took} s)${problem ? ` — ${problem}` : ''}`);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -88,4 +89,22 @@ export async function startAppInstances(ports: number[], env: Record<string, str
     throw failed.reason;
   }
   return results.map((r) => (r as PromiseFulfilledResult<AppInstance>).value);
+}
+
+/**
+ * A production-mode instance, configured as a real deployment would be: its own secrets, a Stripe key
+ * (never called), SMTP on a port nothing listens on and no worker, so emails stay queued for tests to read.
+ */
+export function startProductionInstance(port: number, env: Record<string, string> = {}): Promise<AppInstance> {
+  return startAppInstance(port, {
+    MARQUEE_MODE: '',
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    APP_SECRET: randomBytes(32).toString('base64url'),
+    STRIPE_SECRET_KEY: 'sk_test_not_a_real_key',
+    STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
+    STRIPE_EMULATOR_URL: '',
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    WORKER_ENABLED: '0',
+    ...env,
+  });
 }

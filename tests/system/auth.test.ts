@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { changeUserRole } from '@/db/commands/auth';
 import { hashPassword } from '@/lib/auth/password';
-import { type AppInstance, startAppInstance } from '../support/app-instance';
+import { type AppInstance, startProductionInstance } from '../support/app-instance';
 import { uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;
@@ -88,17 +87,7 @@ describe('links and redirects never follow the request', () => {
   describe('in production mode', () => {
     let prod: AppInstance;
     beforeAll(async () => {
-      prod = await startAppInstance(3208, {
-        MARQUEE_MODE: '',
-        PUBLIC_BASE_URL: 'http://127.0.0.1:3208',
-        APP_SECRET: randomBytes(32).toString('base64url'),
-        STRIPE_SECRET_KEY: 'sk_test_not_a_real_key',
-        STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
-        STRIPE_EMULATOR_URL: '',
-        // Nothing listens there and the worker is off: emails stay queued for the test to read.
-        SMTP_URL: 'smtp://127.0.0.1:9',
-        WORKER_ENABLED: '0',
-      });
+      prod = await startProductionInstance(3208);
     });
     afterAll(async () => prod?.stop());
 

@@ -9,7 +9,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { orderAccessToken } from '@/lib/tokens';
-import { type AppInstance, runServerUntilExit, startAppInstance } from '../support/app-instance';
+import { type AppInstance, runServerUntilExit, startAppInstance, startProductionInstance } from '../support/app-instance';
 import { createGaScreening } from '../support/factories';
 import { sessionCookie } from '../support/sessions';
 
@@ -95,16 +95,7 @@ describe('production mode', () => {
   const secret = randomBytes(32).toString('base64url');
 
   beforeAll(async () => {
-    prod = await startAppInstance(3205, {
-      MARQUEE_MODE: '',
-      PUBLIC_BASE_URL: 'http://127.0.0.1:3205',
-      APP_SECRET: secret,
-      STRIPE_SECRET_KEY: 'sk_test_not_a_real_key',
-      STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
-      STRIPE_EMULATOR_URL: '',
-      SMTP_URL: 'smtp://127.0.0.1:9',
-      WORKER_ENABLED: '0',
-    });
+    prod = await startProductionInstance(3205, { APP_SECRET: secret });
   });
   afterAll(async () => prod?.stop());
 
