@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
-import type { Transaction } from '../client';
+import type { Database, Transaction } from '../client';
 
 /**
  * Demo accounts, seeded with the demo festival only (never in a real
@@ -25,4 +25,18 @@ export async function seedDemoAccounts(tx: Transaction): Promise<void> {
               (SELECT id FROM organisations WHERE slug = ${orgSlug}), ${'orgRole' in a ? a.orgRole : null}::org_role, now())
       ON CONFLICT (email) DO NOTHING`);
   }
+}
+
+/**
+ * A database seeded in local mode and later served in production would keep
+ * accounts whose password is printed in this file: production takes their
+ * passwords away at start-up (they can still be given real ones by an admin's
+ * invitation or `npm run create-admin`). Returns how many were disabled.
+ */
+export async function disableDemoPasswords(db: Database): Promise<number> {
+  const rows = await db.execute(sql`
+    UPDATE users SET password_hash = NULL
+    WHERE email = ANY(ARRAY[${sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.email}`), sql`, `)}]::text[]) AND password_hash IS NOT NULL
+    RETURNING id`);
+  return rows.length;
 }

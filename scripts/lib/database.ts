@@ -3,6 +3,7 @@ import { createConnection } from '../../db/client';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, migrateDatabase, withDatabase } from '../../db/migrate';
 import { seedDemoFestival } from '../../db/seed';
+import { disableDemoPasswords } from '../../db/seed/accounts';
 import { getEnv, usesStripeEmulator } from '../../lib/env';
 import { loadOrCreateLocalSecrets } from '../../lib/local-secrets';
 
@@ -20,9 +21,14 @@ const embeddedPassword = () => loadOrCreateLocalSecrets(getEnv().MARQUEE_DATA_DI
 async function seed(url: string): Promise<void> {
   const { sql, db } = createConnection(url, 2);
   try {
-    // Demo accounts with a known password only where no real money moves (no Stripe key).
-    const result = await seedDemoFestival(db, new Date(), { demoAccounts: usesStripeEmulator() });
+    // Demo accounts with a published password: only for a local trial run, where no real money moves.
+    const local = getEnv().MARQUEE_MODE === 'local' && usesStripeEmulator();
+    const result = await seedDemoFestival(db, new Date(), { demoAccounts: local });
     log(result.seeded ? `[db] seeded the demo festival (${result.screenings} screenings)` : '[db] demo festival already seeded');
+    if (getEnv().MARQUEE_MODE === 'production') {
+      const disabled = await disableDemoPasswords(db);
+      if (disabled) log(`[db] production mode: took the published demo password away from ${disabled} demo account(s)`);
+    }
   } finally {
     await sql.end();
   }

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createConnection } from '@/db/client';
+import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '@/db/migrate';
+import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
+import { resetEnvCache } from '@/lib/env';
+import { hashPassword } from '@/lib/auth/password';
+import { bootAppDatabase } from '../../scripts/lib/database';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The demo accounts' password is printed in the repository: a production start
+ * never seeds them, and takes the password away from any that a local trial run
+ * left in the same database.
+ */
+describe('production start-up and the demo accounts', () => {
+  const testUrl = process.env.DATABASE_URL!;
+  const admin = adminUrlOf(testUrl);
+  const name = `marquee_prodboot_${process.pid}_${Date.now()}`;
+  const url = withDatabase(admin, name);
+  const saved = { ...process.env };
+
+  afterAll(async () => {
+    process.env = saved;
+    resetEnvCache();
+    await dropDatabase(admin, name);
+  });
+
+  it('seeds none, and disables the password of any left from local mode', async () => {
+    await createDatabaseIfMissing(admin, name);
+    Object.assign(process.env, {
+      DATABASE_URL: url,
+      MARQUEE_MODE: 'production',
+      PUBLIC_BASE_URL: 'https://tickets.example.org',
+      APP_SECRET: 'a'.repeat(8) + crypto.randomUUID(),
+      STRIPE_SECRET_KEY: 'sk_test_never_called',
+      STRIPE_WEBHOOK_SECRET: 'whsec_never_called_0123456789',
+      SMTP_URL: 'smtp://127.0.0.1:9',
+    });
+    resetEnvCache();
+    const { sql: client, db } = createConnection(url, 2);
+    try {
+      await bootAppDatabase();
+      const emails = DEMO_ACCOUNTS.map((a) => a.email);
+      const seeded = await db.execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE email IN (${sql.join(emails.map((e) => sql`${e}`), sql`, `)})`);
+      expect(seeded[0]?.n).toBe(0);
+
+      // As a local trial run would have left it.
+      const staff = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+      await db.execute(sql`INSERT INTO users (id, email, name, role, password_hash) VALUES (${crypto.randomUUID()}, ${staff.email}, 'Demo', 'admin', ${await hashPassword('festival-demo-password')})`);
+      await bootAppDatabase();
+      const [row] = await db.execute<{ password_hash: string | null } & Row>(sql`SELECT password_hash FROM users WHERE email = ${staff.email}`);
+      expect(row?.password_hash).toBeNull();
+    } finally {
+      await client.end();
+    }
+  });
+});
