@@ -44,11 +44,11 @@ const config = [
     },
   },
   {
-    // Only lib/env.ts reads the environment.
+    // Only platform/env.ts reads the environment.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'db/**/*.ts', 'lib/**/*.ts'],
-    ignores: ['lib/env.ts'],
+    ignores: ['platform/env.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from lib/env.ts.' }],
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from platform/env.ts.' }],
     },
   },
 ];

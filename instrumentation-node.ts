@@ -1,6 +1,6 @@
-import { getEnv } from './lib/env';
-import { runningServer } from './lib/server/client-identity';
-import { startWorker } from './lib/worker';
+import { getEnv } from './platform/env';
+import { runningServer } from './platform/server/client-identity';
+import { startWorker } from './platform/worker';
 
 // Validate the environment now, so a misconfigured deployment fails at start-up rather than on its first request.
 // `next build` also loads this file; it has no database and must not start anything.

@@ -4,11 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { forbidden, redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { changeUserRole, createInvitation, updateProfile, USER_ROLES } from '@/db/commands/auth';
-import { queueEmail } from '@/db/commands/emails';
-import { requireOrgInviter, requireRole, requireUser } from '@/lib/auth/guards';
-import { renderInvitation } from '@/lib/email/invitation';
-import { getEnv } from '@/lib/env';
+import { changeUserRole, createInvitation, updateProfile, USER_ROLES } from '@/domain/accounts/auth';
+import { queueEmail } from '@/domain/notifications/emails';
+import { requireOrgInviter, requireRole, requireUser } from '@/web/auth/guards';
+import { renderInvitation } from '@/platform/email/invitation';
+import { getEnv } from '@/platform/env';
 
 const Name = z.string().trim().min(1).max(120);
 const Email = z.string().trim().toLowerCase().email().max(254);

@@ -4,7 +4,7 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
-import { safeRedirectPath } from '@/lib/auth/redirect';
+import { safeRedirectPath } from '@/domain/accounts/redirect';
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 
@@ -17,7 +17,7 @@ export async function requestSignInLinkAction(form: FormData): Promise<void> {
 
 export async function passwordSignInAction(form: FormData): Promise<void> {
   try {
-    // No client field: the lockout key comes from the request the provider sees (lib/auth/password-sign-in.ts).
+    // No client field: the lockout key comes from the request the provider sees (domain/accounts/password-sign-in.ts).
     await signIn('password', {
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),

@@ -3,13 +3,13 @@
 import { cookies, headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { HoldRequest, holdSeats } from '@/db/commands/holds';
-import { hitRateLimit } from '@/db/commands/rate-limits';
-import { clientAddress, holdCookieName, orderCookieName } from '@/lib/api/client';
-import { Buyer } from '@/lib/api/schemas';
-import { releaseHoldAnywhere, startCheckout } from '@/lib/checkout';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { getEnv } from '@/lib/env';
+import { HoldRequest, holdSeats } from '@/domain/booking/holds';
+import { hitRateLimit } from '@/domain/limits/rate-limits';
+import { clientAddress, holdCookieName, orderCookieName } from '@/web/api/client';
+import { Buyer } from '@/web/api/schemas';
+import { releaseHoldAnywhere, startCheckout } from '@/domain/payments/checkout';
+import { getCurrentUser } from '@/web/auth/guards';
+import { getEnv } from '@/platform/env';
 import { isUuid } from '@/lib/ids';
 
 

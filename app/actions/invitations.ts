@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { acceptInvitation } from '@/db/commands/auth';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { acceptInvitation } from '@/domain/accounts/auth';
+import { getCurrentUser } from '@/web/auth/guards';
+import { hashPassword, passwordProblem } from '@/domain/accounts/password';
 
 /**
  * The invitation's secret creates a new account, once. For an email that

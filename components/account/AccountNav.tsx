@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { signOutAction } from '@/app/actions/auth';
-import type { CurrentUser } from '@/lib/auth/guards';
+import type { CurrentUser } from '@/web/auth/guards';
 
 /** The account area's navigation: each link shown only to the roles whose pages allow it (the pages check again). */
 export function AccountNav({ user }: { user: CurrentUser }) {

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { orderTokenFrom } from '@/lib/api/client';
-import { apiError, withErrors } from '@/lib/api/respond';
-import { UUID } from '@/lib/api/screening-query';
-import { serializeOrder } from '@/lib/api/serialize-order';
-import { getEnv } from '@/lib/env';
-import { getOrderWithToken } from '@/lib/order-access';
+import { orderTokenFrom } from '@/web/api/client';
+import { apiError, withErrors } from '@/web/api/respond';
+import { UUID } from '@/web/api/screening-query';
+import { serializeOrder } from '@/web/api/serialize-order';
+import { getEnv } from '@/platform/env';
+import { getOrderWithToken } from '@/domain/payments/order-access';
 
 /** An order, for the holder of its token (X-Order-Token, ?token=, or the site's cookie). */
 export const GET = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
