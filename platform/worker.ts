@@ -1,10 +1,5 @@
 import PgBoss from 'pg-boss';
-import { getDb } from '@/db/client';
-import { LOCKOUT } from '@/domain/accounts/auth';
-import { pruneBuckets } from '@/domain/limits/rate-limits';
-import { sweep } from '@/domain/payments/checkout';
 import { getEnv } from './env';
-import { sendPendingEmails } from '@/domain/notifications/mailer';
 
 /**
  * The background worker, on pg-boss in the same PostgreSQL. Every app
@@ -16,10 +11,20 @@ const SWEEP = 'marquee-sweep';
 /** Old rate-limit windows and finished sign-in failures, deleted at most once per PRUNE_SECONDS across all instances. */
 const PRUNE = 'marquee-prune';
 const PRUNE_SECONDS = 300;
+/**
+ * What the worker runs, handed in by the caller (instrumentation-node.ts):
+ * the platform never imports the domain, so the jobs come from outside.
+ */
+export interface WorkerJobs {
+  /** Expire holds, settle and refund payments, deliver queued email: every SWEEP_INTERVAL_SECONDS. */
+  sweep: () => Promise<void>;
+  /** Delete old rate-limit windows and sign-in failures: at most once per PRUNE_SECONDS. */
+  prune: () => Promise<void>;
+}
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
-export function startWorker(): Promise<PgBoss | null> {
-  globalForWorker.__marqueeWorker ??= bootWithRetry();
+export function startWorker(jobs: WorkerJobs): Promise<PgBoss | null> {
+  globalForWorker.__marqueeWorker ??= bootWithRetry(jobs);
   return globalForWorker.__marqueeWorker;
 }
 
@@ -28,10 +33,10 @@ export function startWorker(): Promise<PgBoss | null> {
  * and can deadlock each other; the loser retries. The web server never waits
  * on, or dies with, the worker.
  */
-async function bootWithRetry(): Promise<PgBoss | null> {
+async function bootWithRetry(jobs: WorkerJobs): Promise<PgBoss | null> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await boot();
+      return await boot(jobs);
     } catch (error) {
       const delay = Math.min(30_000, 500 * 2 ** attempt) * (0.5 + Math.random());
       console.error(`[worker] start failed (attempt ${attempt}); retrying in ${Math.round(delay)} ms:`, error instanceof Error ? error.message : error);
@@ -40,7 +45,7 @@ async function bootWithRetry(): Promise<PgBoss | null> {
   }
 }
 
-async function boot(): Promise<PgBoss | null> {
+async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
   const env = getEnv();
   if (env.WORKER_ENABLED !== '1' || !env.DATABASE_URL) return null;
   const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2, application_name: 'marquee-worker' });
@@ -54,14 +59,10 @@ async function boot(): Promise<PgBoss | null> {
     throw error;
   }
   await boss.work(SWEEP, { pollingIntervalSeconds: 1 }, async () => {
-    const report = await sweep();
-    if (env.SMTP_URL) await sendPendingEmails(env.SMTP_URL, env.MAIL_FROM);
-    const busy = report.expiredHolds + report.refunded + Object.values(report.settled).reduce((a, b) => a + b, 0);
-    if (busy > 0) console.log('[worker] sweep', JSON.stringify(report));
+    await jobs.sweep();
   });
   await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
-    const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
-    if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
+    await jobs.prune();
   });
   const tick = () =>
     boss

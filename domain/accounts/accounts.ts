@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { requireOrgMember, requireRole, requireUser, type CurrentUser } from '@/web/auth/guards';
+import type { CurrentUser } from '@/domain/accounts/current-user';
 import { hashToken } from '@/platform/tokens';
 import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema/auth';
@@ -21,11 +21,11 @@ export interface MyOrder {
 
 /**
  * The orders of the signed-in person: those placed while signed in, and those
- * bought as a guest with the same (verified) email address. Private queries
- * check the session themselves, so a page that forgot its guard leaks nothing.
+ * bought as a guest with the same (verified) email address. Pages reach the
+ * private queries through web/auth/guarded-queries.ts, which checks the
+ * session first, so a page that forgot its guard leaks nothing.
  */
-export async function listMyOrders(): Promise<MyOrder[]> {
-  const user = await requireUser();
+export async function listMyOrders(user: CurrentUser): Promise<MyOrder[]> {
   const rows = await getDb().execute<
     { id: string; number: string; status: string; title: string; starts_at: string; venue_name: string; tickets: number; total_cents: number; currency: string } & Row
   >(sql`
@@ -66,7 +66,6 @@ export interface OrganisationPage {
 }
 
 export async function getOrganisationPage(organisationId: string): Promise<OrganisationPage | null> {
-  await requireOrgMember(organisationId);
   const db = getDb();
   const [org] = await db.execute<{ id: string; name: string; description: string } & Row>(sql`
     SELECT id, name, description FROM organisations WHERE id = ${organisationId}`);
@@ -97,7 +96,6 @@ export interface UserRow {
 }
 
 export async function listUsers(): Promise<UserRow[]> {
-  await requireRole('admin');
   const rows = await getDb().execute<{ id: string; email: string; name: string | null; role: UserRole; organisation: string | null; created_at: string } & Row>(sql`
     SELECT u.id, u.email, u.name, u.role, o.name AS organisation, to_json(u.created_at) AS created_at
     FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.role DESC, u.email`);
@@ -105,7 +103,6 @@ export async function listUsers(): Promise<UserRow[]> {
 }
 
 export async function listOrganisations(): Promise<{ id: string; name: string }[]> {
-  await requireRole('admin');
   const rows = await getDb().execute<{ id: string; name: string } & Row>(sql`SELECT id, name FROM organisations ORDER BY name`);
   return [...rows];
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import type { UserRole } from '@/db/schema/auth';
+
+export type { UserRole };
 import { hashToken } from '@/platform/tokens';
 
 type Row = Record<string, unknown>;

@@ -2,7 +2,7 @@ import { CredentialsSignin } from '@auth/core/errors';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clearSignInFailures, recordSignInFailure, signInLockedFor } from '@/domain/accounts/auth';
-import { clientAddress } from '@/web/api/client';
+import { clientAddress } from '@/platform/server/client-identity';
 import { findUserForSignIn } from '@/domain/accounts/sign-in';
 import { verifyPassword } from '@/domain/accounts/password';
 

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { queueEmail } from '@/domain/notifications/emails';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
 import type { UserRole } from '@/db/schema/auth';
-import { clientAddress } from '@/web/api/client';
+import { clientAddress } from '@/platform/server/client-identity';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
 import { renderSignInEmail } from '@/platform/email/sign-in';
 import { getEnv } from '@/platform/env';

@@ -80,3 +80,15 @@ export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h.endsWith('.localhost') || isLoopbackAddress(h);
 }
+
+/**
+ * Who is asking, for rate limits and lockout: the address Marquee's own HTTP
+ * server took from the socket (or from the configured trusted proxies) and
+ * wrote into its own header, after deleting any the client sent. Under a
+ * bare `next start` nothing tells a forged header from a real one, so every
+ * request shares one key: stricter, never bypassable.
+ */
+export function clientAddress(headers: Headers): string {
+  if (!runningServer()) return UNKNOWN_CLIENT;
+  return normaliseAddress(headers.get(CLIENT_HEADER));
+}

@@ -1,17 +1,7 @@
 import type { NextRequest } from 'next/server';
-import { CLIENT_HEADER, UNKNOWN_CLIENT, normaliseAddress, runningServer } from '@/platform/server/client-identity';
+import { clientAddress } from '@/platform/server/client-identity';
 
-/**
- * Who is asking, for rate limits and lockout: the address Marquee's own HTTP
- * server took from the socket (or from the configured trusted proxies) and
- * wrote into its own header, after deleting any the client sent. Under a
- * bare `next start` nothing tells a forged header from a real one, so every
- * request shares one key: stricter, never bypassable.
- */
-export function clientAddress(headers: Headers): string {
-  if (!runningServer()) return UNKNOWN_CLIENT;
-  return normaliseAddress(headers.get(CLIENT_HEADER));
-}
+export { clientAddress };
 
 export function clientKey(request: NextRequest): string {
   return `ip:${clientAddress(request.headers)}`;

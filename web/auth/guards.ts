@@ -3,8 +3,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import type { UserRole } from '@/db/schema/auth';
-import { userForSession, type CurrentUser } from '@/domain/accounts/current-user';
+import { userForSession, type CurrentUser, type UserRole } from '@/domain/accounts/current-user';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
 
 export type { CurrentUser };

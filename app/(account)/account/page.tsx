@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { updateProfileAction } from '@/app/actions/account';
+import { updateProfileAction } from './actions';
 import { requireUser } from '@/web/auth/guards';
+import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
@@ -16,7 +17,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <Container>
       <PageHeading lead={`${ROLE[user.role]} · ${user.email}`}>Your account</PageHeading>
-      <AccountNav user={user} />
+      <AccountNav user={user} signOut={signOutAction} />
       {query.saved ? (
         <div className="mb-4">
           <Notice title="Saved">Your profile is up to date.</Notice>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { inviteColleagueAction } from '@/app/actions/account';
-import { getOrganisationPage } from '@/domain/accounts/accounts';
+import { inviteColleagueAction } from './actions';
+import { getOrganisationPage } from '@/web/auth/guarded-queries';
 import { requireOrgMember, requireRole } from '@/web/auth/guards';
+import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
@@ -20,7 +21,7 @@ export default async function PartnerPage({ searchParams }: { searchParams: Prom
   return (
     <Container>
       <PageHeading lead={org.description}>{org.name}</PageHeading>
-      <AccountNav user={user} />
+      <AccountNav user={user} signOut={signOutAction} />
       {query.invited ? (
         <div className="mb-4">
           <Notice title="Invitation sent">Your colleague has 7 days to accept it.</Notice>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { passwordSignInAction, requestSignInLinkAction } from '@/app/actions/auth';
+import { passwordSignInAction, requestSignInLinkAction } from './actions';
 import { getCurrentUser } from '@/web/auth/guards';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
 import { Container } from '@/components/ui/Container';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/web/auth/guards';
+import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
@@ -14,7 +15,7 @@ export default async function MyRequestsPage() {
   return (
     <Container>
       <PageHeading lead="Indigenous Access, Community Access and donated tickets you asked for.">My access requests</PageHeading>
-      <AccountNav user={user} />
+      <AccountNav user={user} signOut={signOutAction} />
       <Notice title="Opens soon">
         Requests for access tickets are not open yet. When they are, your requests and their tickets appear here.{' '}
         <Link href="/access" className="underline">

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listMyOrders } from '@/domain/accounts/accounts';
+import { listMyOrders } from '@/web/auth/guarded-queries';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { requireUser } from '@/web/auth/guards';
 import { formatCents } from '@/lib/format';
 import { formatDateTime } from '@/lib/time';
+import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -19,7 +20,7 @@ export default async function MyTicketsPage() {
   return (
     <Container>
       <PageHeading lead="Every order placed while signed in, and every order bought with your email address.">My tickets</PageHeading>
-      <AccountNav user={user} />
+      <AccountNav user={user} signOut={signOutAction} />
       {orders.length === 0 ? (
         <p>
           No tickets yet.{' '}

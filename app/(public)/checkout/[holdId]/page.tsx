@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { checkoutAction, releaseHoldAction } from '@/app/actions/booking';
+import { checkoutAction, releaseHoldAction } from './actions';
 import { getHoldForCheckout } from '@/domain/booking/checkout-view';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getScreeningSummary } from '@/domain/catalogue/screenings';

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { signOutAction } from '@/app/actions/auth';
-import { acceptInvitationAction } from '@/app/actions/invitations';
+import { signOutAction } from '@/app/(public)/signin/actions';
+import { acceptInvitationAction } from './actions';
 import { getInvitation } from '@/domain/accounts/accounts';
 import { getCurrentUser } from '@/web/auth/guards';
 import { PASSWORD_RULES } from '@/domain/accounts/password';

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { orderCookieName } from '@/web/api/client';
 import { formatCents } from '@/lib/format';
 import { getOrderWithToken } from '@/domain/payments/order-access';
+import { getCurrentUser } from '@/web/auth/guards';
 import { formatDateTime } from '@/lib/time';
 import { TicketCard } from '@/components/booking/TicketCard';
 import { Container } from '@/components/ui/Container';
@@ -20,7 +21,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const query = await searchParams;
   const token = (typeof query.token === 'string' ? query.token : null) ?? (await cookies()).get(orderCookieName(id))?.value;
-  const order = await getOrderWithToken(id, token);
+  const order = await getOrderWithToken(id, token, getCurrentUser);
   if (!order) notFound();
   const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : '';
 

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { changeRoleAction, inviteUserAction } from '@/app/actions/account';
-import { listOrganisations, listUsers } from '@/domain/accounts/accounts';
+import { changeRoleAction, inviteUserAction } from './actions';
+import { listOrganisations, listUsers } from '@/web/auth/guarded-queries';
 import { requireRole } from '@/web/auth/guards';
+import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
@@ -24,7 +25,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   return (
     <Container>
       <PageHeading lead="Invite staff and partner members, and change roles.">Users and roles</PageHeading>
-      <AccountNav user={admin} />
+      <AccountNav user={admin} signOut={signOutAction} />
       {typeof query.error === 'string' ? (
         <div className="mb-4">
           <Notice title="Not done" tone="warn">

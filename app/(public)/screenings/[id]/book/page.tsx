@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { holdSeatsAction } from '@/app/actions/booking';
+import { holdSeatsAction } from './actions';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getScreeningDetail } from '@/domain/catalogue/screenings';
 import { canBook } from '@/domain/inventory/availability';

@@ -1,33 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { forbidden, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { changeUserRole, createInvitation, updateProfile, USER_ROLES } from '@/domain/accounts/auth';
-import { queueEmail } from '@/domain/notifications/emails';
-import { requireOrgInviter, requireRole, requireUser } from '@/web/auth/guards';
-import { renderInvitation } from '@/platform/email/invitation';
-import { getEnv } from '@/platform/env';
+import { changeUserRole, createInvitation, USER_ROLES } from '@/domain/accounts/auth';
+import { sendInvitation } from '@/domain/accounts/invitation-mail';
+import { requireRole } from '@/web/auth/guards';
 
-const Name = z.string().trim().min(1).max(120);
 const Email = z.string().trim().toLowerCase().email().max(254);
 const Uuid = z.string().uuid();
-
-export async function updateProfileAction(form: FormData): Promise<void> {
-  const name = Name.safeParse(form.get('name'));
-  const user = await requireUser();
-  if (!name.success) redirect('/account?error=name');
-  await updateProfile(getDb(), user.id, name.data);
-  revalidatePath('/account');
-  redirect('/account?saved=1');
-}
-
-async function sendInvitation(to: string, token: string, inviter: string, role: string, organisation: string | null) {
-  const env = getEnv();
-  const message = renderInvitation({ festivalName: 'Harbourfront Film Festival', inviter, role, organisation, url: `${env.PUBLIC_BASE_URL}/invite/${token}` });
-  await queueEmail(getDb(), to, message, env.SMTP_URL ? 'pending' : 'stored');
-}
 
 const Invite = z.object({
   email: Email,
@@ -57,20 +39,6 @@ export async function inviteUserAction(form: FormData): Promise<void> {
   if (!invitation.ok) redirect('/admin/users?error=invite');
   await sendInvitation(email, invitation.token, admin.name ?? admin.email, role, null);
   redirect('/admin/users?invited=1');
-}
-
-/** An organisation's own admin (or a festival admin) invites colleagues into that organisation only; staff do not. */
-export async function inviteColleagueAction(organisationId: string, form: FormData): Promise<void> {
-  const email = Email.safeParse(form.get('email'));
-  const orgId = Uuid.safeParse(organisationId);
-  if (!orgId.success) redirect('/partner');
-  const inviter = await requireOrgInviter(orgId.data);
-  if (!email.success) redirect('/partner?error=email');
-  const invitation = await createInvitation(getDb(), { email: email.data, role: 'partner', organisationId: orgId.data, orgRole: 'member', invitedBy: inviter.id });
-  // The command checks the inviter's row again, in the same statement that writes the invitation.
-  if (!invitation.ok) forbidden();
-  await sendInvitation(email.data, invitation.token, inviter.name ?? inviter.email, 'partner', 'your organisation');
-  redirect('/partner?invited=1');
 }
 
 const RoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(USER_ROLES), organisationId: Uuid.optional() });
