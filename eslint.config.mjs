@@ -80,7 +80,7 @@ const config = [
   },
   {
     // Only platform/env.ts reads the environment.
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'db/**/*.ts', 'lib/**/*.ts', 'domain/**/*.ts', 'platform/**/*.ts', 'web/**/*.ts'],
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'db/**/*.ts', 'lib/**/*.ts', 'domain/**/*.ts', 'platform/**/*.ts', 'web/**/*.ts', 'tools/**/*.ts'],
     ignores: ['platform/env.ts'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from platform/env.ts.' }],
