@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -17,7 +17,7 @@ export interface DiscoveredRoutes {
 const ROOT = process.cwd();
 const APP = path.join(ROOT, 'app');
 /** Every folder of source that Next may bundle: a server action placed in any of them is found. */
-const SOURCE = ['app', 'components', 'web', 'domain', 'platform', 'lib'].map((d) => path.join(ROOT, d));
+const SOURCE = ['app', 'components', 'web', 'domain', 'platform', 'lib'].map((d) => path.join(ROOT, d)).filter((d) => existsSync(d));
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
