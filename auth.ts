@@ -2,13 +2,13 @@ import { DrizzleAdapter } from '@auth/drizzle-adapter';
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { createAuthSession, deleteAuthSession } from '@/db/commands/auth';
-import { authLogger } from '@/lib/auth/logger';
-import { authorizePassword } from '@/lib/auth/password-sign-in';
-import { safeRedirectFromUrl } from '@/lib/auth/redirect';
-import { sendSignInEmail } from '@/lib/auth/sign-in';
+import { createAuthSession, deleteAuthSession } from '@/domain/accounts/auth';
+import { authLogger } from '@/web/auth/logger';
+import { authorizePassword } from '@/domain/accounts/password-sign-in';
+import { safeRedirectFromUrl } from '@/domain/accounts/redirect';
+import { sendSignInEmail } from '@/domain/accounts/sign-in';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/platform/env';
 
 declare module 'next-auth' {
   interface Session {
@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       }),
     ],
     callbacks: {
-      /** Only same-site destinations, returned as paths (lib/auth/redirect.ts). */
+      /** Only same-site destinations, returned as paths (domain/accounts/redirect.ts). */
       redirect: ({ url, baseUrl }) => safeRedirectFromUrl(url, [baseUrl, env.PUBLIC_BASE_URL], '/'),
       jwt: async ({ token, user }) => {
         // `user` is set once, at sign-in: that is when the server-side session row is made.

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getEnv } from '@/lib/env';
-import { allowedOrigins } from '@/lib/server/origins';
+import { getEnv } from '@/platform/env';
+import { allowedOrigins } from '@/platform/server/origins';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -8,7 +8,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Two things only, neither of them the security boundary (every page, action
  * and route checks the session itself):
  * - CSRF: a state-changing API request whose Origin is not the configured
- *   site's (lib/server/origins.ts) is refused. The Stripe webhook is exempt
+ *   site's (platform/server/origins.ts) is refused. The Stripe webhook is exempt
  *   (it has its signature), so is Auth.js (its own CSRF token); server
  *   actions are checked by Marquee's HTTP server (scripts/lib/http-server.ts).
  * - Comfort: private areas send anonymous visitors to sign in straight away.

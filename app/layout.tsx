@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { getCurrentFestival } from '@/db/queries/festival';
-import { getCurrentUser } from '@/lib/auth/guards';
-import { getEnv } from '@/lib/env';
+import { getCurrentFestival } from '@/domain/catalogue/festival';
+import { getCurrentUser } from '@/web/auth/guards';
+import { getEnv } from '@/platform/env';
 import { formatIsoDateShort } from '@/lib/time';
 import { Container } from '@/components/ui/Container';
 import './globals.css';

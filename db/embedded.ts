@@ -32,7 +32,7 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
-  /** The superuser's password, generated once per data directory (lib/local-secrets.ts); the server listens on 127.0.0.1 only. */
+  /** The superuser's password, generated once per data directory (platform/local-secrets.ts); the server listens on 127.0.0.1 only. */
   password: string;
   /** Trades durability for speed: for throw-away test clusters only. */
   fast?: boolean;

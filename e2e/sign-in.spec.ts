@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { createInvitation } from '@/db/commands/auth';
-import { holdSeats } from '@/db/commands/holds';
-import { beginCheckout } from '@/db/commands/orders';
-import { applyStripeEvent } from '@/db/commands/payments';
-import { hashPassword } from '@/lib/auth/password';
+import { createInvitation } from '@/domain/accounts/auth';
+import { holdSeats } from '@/domain/booking/holds';
+import { beginCheckout } from '@/domain/payments/orders';
+import { applyStripeEvent } from '@/domain/payments/payments';
+import { hashPassword } from '@/domain/accounts/password';
 import { TEST_ORDER_SETTINGS, sessionObject, stripeEvent } from '../tests/support/inventory';
 import { expect, test } from './support/fixtures';
 import { uniqueEmail } from './support/booking';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { createConnection } from '../db/client';
-import { hashPassword, passwordProblem } from '../lib/auth/password';
+import { hashPassword, passwordProblem } from '../domain/accounts/password';
 import { bootAppDatabase } from './lib/database';
 
 /**

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { getEnv } from '../lib/env';
-import { EMULATOR_API_KEY } from '../lib/stripe';
-import { startStripeEmulator } from '../lib/stripe-emulator/server';
+import { getEnv } from '../platform/env';
+import { EMULATOR_API_KEY } from '../platform/stripe';
+import { startStripeEmulator } from '../tools/stripe-emulator/server';
 import { resolveBindAddress } from './lib/bind-address';
 import { bootAppDatabase } from './lib/database';
 

@@ -16,7 +16,7 @@ async function main() {
   // Before anything reads it: Next and React pick their build from NODE_ENV.
   Object.assign(process.env, { NODE_ENV: dev ? 'development' : 'production' });
   const { startHttpServer, describeMode } = await import('./lib/http-server');
-  const { getEnv } = await import('../lib/env');
+  const { getEnv } = await import('../platform/env');
   const env = getEnv();
   const portFlag = flag(args, '-p', '--port');
   const running = await startHttpServer({

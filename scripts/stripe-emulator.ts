@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { getEnv } from '../lib/env';
-import { startStripeEmulator } from '../lib/stripe-emulator/server';
+import { getEnv } from '../platform/env';
+import { startStripeEmulator } from '../tools/stripe-emulator/server';
 
 /**
  * Runs the Stripe emulator on its own, e.g. to click through the hosted

@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/actions/auth';
-import type { CurrentUser } from '@/lib/auth/guards';
+import type { CurrentUser } from '@/web/auth/guards';
 
-/** The account area's navigation: each link shown only to the roles whose pages allow it (the pages check again). */
-export function AccountNav({ user }: { user: CurrentUser }) {
+/**
+ * The account area's navigation: each link shown only to the roles whose pages allow it (the pages check again).
+ * The sign-out server action comes in as a prop: components never import from app/.
+ */
+export function AccountNav({ user, signOut }: { user: CurrentUser; signOut: (form: FormData) => Promise<void> }) {
   const links = [
     { href: '/account', label: 'Profile' },
     { href: '/account/tickets', label: 'My tickets' },
@@ -18,7 +20,7 @@ export function AccountNav({ user }: { user: CurrentUser }) {
           {l.label}
         </Link>
       ))}
-      <form action={signOutAction} className="ml-auto">
+      <form action={signOut} className="ml-auto">
         <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 py-1">
           Sign out
         </button>

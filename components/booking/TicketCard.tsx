@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { TicketView } from '@/lib/tickets/types';
-import { qrSvg } from '@/lib/tickets/qr';
+import type { TicketView } from '@/platform/tickets/types';
+import { qrSvg } from '@/platform/tickets/qr';
 import { formatCents } from '@/lib/format';
 import { formatDayLong, formatTime } from '@/lib/time';
 

@@ -8,7 +8,7 @@
  */
 
 // Type-only: erased from the client bundle.
-import type { SeatKind } from '@/db/queries/screenings';
+import type { SeatKind } from '@/domain/catalogue/screenings';
 
 export type { SeatKind };
 

@@ -1,4 +1,4 @@
-import type { FilmDetail } from '@/db/queries/films';
+import type { FilmDetail } from '@/domain/catalogue/films';
 import { CREDIT_LABEL } from '@/lib/format';
 
 export function Credits({ credits }: { credits: FilmDetail['credits'] }) {

@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import type { FilmCard } from '@/db/queries/films';
+import type { FilmCard } from '@/domain/catalogue/films';
 
 export function RelatedFilms({ films }: { films: FilmCard[] }) {
   if (films.length === 0) return null;

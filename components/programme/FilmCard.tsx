@@ -1,6 +1,6 @@
 import Image from 'next/image';
 import Link from 'next/link';
-import type { ProgrammeEntry } from '@/db/queries/films';
+import type { ProgrammeEntry } from '@/domain/catalogue/films';
 import { formatRuntime, listToText } from '@/lib/format';
 import { ScreeningList } from '@/components/screenings/ScreeningList';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { ProgrammeFilterOptions } from '@/db/queries/festival';
-import { filtersToQuery, type ProgrammeFilters } from '@/lib/programme-filters';
+import type { ProgrammeFilterOptions } from '@/domain/catalogue/festival';
+import { filtersToQuery, type ProgrammeFilters } from '@/domain/catalogue/programme-filters';
 import { formatIsoDateShort } from '@/lib/time';
 
 const SELECTS = [

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import type { ScreeningSummary } from '@/db/queries/screenings';
-import type { VenueSummary } from '@/db/queries/venues';
-import { SALE_STATE_LABEL } from '@/lib/availability';
+import type { ScreeningSummary } from '@/domain/catalogue/screenings';
+import type { VenueSummary } from '@/domain/catalogue/venues';
+import { SALE_STATE_LABEL } from '@/domain/inventory/availability';
 import { formatTime, localMinutes } from '@/lib/time';
 
 const HOUR_WIDTH = 84; // px per hour: a festival day fits a desktop screen, a two-hour film still has room for its title

@@ -1,5 +1,5 @@
-import { FEATURE_LABEL_SHORT } from '@/lib/features';
-import type { AccessibilityFeature } from '@/lib/features';
+import { FEATURE_LABEL_SHORT } from '@/domain/catalogue/features';
+import type { AccessibilityFeature } from '@/domain/catalogue/features';
 import { Badge } from '@/components/ui/Badge';
 
 export function FeatureList({ features, hasQa }: { features: AccessibilityFeature[]; hasQa?: boolean }) {

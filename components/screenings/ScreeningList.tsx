@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { ScreeningSummary } from '@/db/queries/screenings';
-import { canBook } from '@/lib/availability';
+import type { ScreeningSummary } from '@/domain/catalogue/screenings';
+import { canBook } from '@/domain/inventory/availability';
 import { formatDayShort, formatTime } from '@/lib/time';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { FeatureList } from './FeatureList';

@@ -1,4 +1,4 @@
-import type { SeatMapSeat } from '@/db/queries/screenings';
+import type { SeatMapSeat } from '@/domain/catalogue/screenings';
 
 const SEAT = 14;
 const GAP = 4;

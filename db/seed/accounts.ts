@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/domain/accounts/password';
 import type { Database, Transaction } from '../client';
 
 /**

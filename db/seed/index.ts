@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
-import { createScreening } from '../commands/screenings';
+import { createScreening } from '../../domain/catalogue/screening-commands';
 import {
   festivals,
   filmCast,

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import type { Env } from '../../lib/env';
-import { isLoopbackHost } from '../../lib/server/client-identity';
+import type { Env } from '../../platform/env';
+import { isLoopbackHost } from '../../platform/server/client-identity';
 
 export class StartupRefused extends Error {}
 

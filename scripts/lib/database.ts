@@ -4,8 +4,8 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../db/embedded';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, migrateDatabase, withDatabase } from '../../db/migrate';
 import { seedDemoFestival } from '../../db/seed';
 import { disableDemoPasswords } from '../../db/seed/accounts';
-import { getEnv, usesStripeEmulator } from '../../lib/env';
-import { loadOrCreateLocalSecrets } from '../../lib/local-secrets';
+import { getEnv, usesStripeEmulator } from '../../platform/env';
+import { loadOrCreateLocalSecrets } from '../../platform/local-secrets';
 
 export interface BootedDatabase {
   url: string;

@@ -1,9 +1,9 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import next from 'next';
-import { type Env, getEnv } from '../../lib/env';
-import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning } from '../../lib/server/client-identity';
-import { allowedOrigins } from '../../lib/server/origins';
+import { type Env, getEnv } from '../../platform/env';
+import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning } from '../../platform/server/client-identity';
+import { allowedOrigins } from '../../platform/server/origins';
 import { resolveBindAddress } from './bind-address';
 
 /**
@@ -33,7 +33,7 @@ export { StartupRefused, resolveBindAddress } from './bind-address';
 
 const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 
-/** The origins a server action may come from (lib/server/origins.ts), for the port actually bound. */
+/** The origins a server action may come from (platform/server/origins.ts), for the port actually bound. */
 export const allowedActionOrigins = (env: Env, port: number) => allowedOrigins(env, port);
 
 const pathOf = (req: IncomingMessage) => (req.url ?? '/').split('?')[0] ?? '/';

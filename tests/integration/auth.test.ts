@@ -11,9 +11,9 @@ import {
   recordSignInFailure,
   signInLockedFor,
   type InvitationInput,
-} from '@/db/commands/auth';
-import { userForSession } from '@/lib/auth/current-user';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+} from '@/domain/accounts/auth';
+import { userForSession } from '@/domain/accounts/current-user';
+import { hashPassword, verifyPassword } from '@/domain/accounts/password';
 import { uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;

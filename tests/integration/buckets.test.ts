@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { LOCKOUT, clearSignInFailures, recordSignInFailure, signInLockedFor } from '@/db/commands/auth';
-import { MAX_KEY_LENGTH, hitRateLimit, pruneBuckets } from '@/db/commands/rate-limits';
+import { LOCKOUT, clearSignInFailures, recordSignInFailure, signInLockedFor } from '@/domain/accounts/auth';
+import { MAX_KEY_LENGTH, hitRateLimit, pruneBuckets } from '@/domain/limits/rate-limits';
 
 type Row = Record<string, unknown>;
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats } from '@/db/commands/holds';
-import { beginCheckout } from '@/db/commands/orders';
-import { getScreeningDetail, getScreeningSummary, listScreenings } from '@/db/queries/screenings';
-import { sweep } from '@/lib/checkout';
+import { holdSeats } from '@/domain/booking/holds';
+import { beginCheckout } from '@/domain/payments/orders';
+import { getScreeningDetail, getScreeningSummary, listScreenings } from '@/domain/catalogue/screenings';
+import { sweep } from '@/domain/payments/checkout';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 

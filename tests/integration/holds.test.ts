@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats, releaseHold } from '@/db/commands/holds';
-import { beginCheckout } from '@/db/commands/orders';
+import { holdSeats, releaseHold } from '@/domain/booking/holds';
+import { beginCheckout } from '@/domain/payments/orders';
 import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 

@@ -2,12 +2,12 @@ import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats } from '@/db/commands/holds';
-import { applyStripeEvent } from '@/db/commands/payments';
-import { settleCheckout, startCheckout, sweep } from '@/lib/checkout';
-import { resetEnvCache } from '@/lib/env';
-import { EMULATOR_API_KEY, getStripe } from '@/lib/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/lib/stripe-emulator/server';
+import { holdSeats } from '@/domain/booking/holds';
+import { applyStripeEvent } from '@/domain/payments/payments';
+import { settleCheckout, startCheckout, sweep } from '@/domain/payments/checkout';
+import { resetEnvCache } from '@/platform/env';
+import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
+import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
 import { createGaScreening } from '../support/factories';
 import { TEST_ORDER_SETTINGS as settings, inventoryProblems, stripeEvent } from '../support/inventory';
 

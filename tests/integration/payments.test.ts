@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats } from '@/db/commands/holds';
-import { endLiveHolds } from '@/db/commands/inventory';
-import { beginCheckout } from '@/db/commands/orders';
-import { applyStripeEvent } from '@/db/commands/payments';
+import { holdSeats } from '@/domain/booking/holds';
+import { endLiveHolds } from '@/domain/inventory/inventory';
+import { beginCheckout } from '@/domain/payments/orders';
+import { applyStripeEvent } from '@/domain/payments/payments';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
 import { TEST_ORDER_SETTINGS as settings, inventoryProblems, sessionObject as anySession, stripeEvent } from '../support/inventory';
 

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createConnection } from '@/db/client';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '@/db/migrate';
 import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
-import { resetEnvCache } from '@/lib/env';
-import { hashPassword } from '@/lib/auth/password';
+import { resetEnvCache } from '@/platform/env';
+import { hashPassword } from '@/domain/accounts/password';
 import { bootAppDatabase } from '../../scripts/lib/database';
 
 type Row = Record<string, unknown>;

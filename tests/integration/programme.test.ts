@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { listFilms, listProgramme, getFilmBySlug } from '@/db/queries/films';
-import { requireCurrentFestival } from '@/db/queries/festival';
+import { listFilms, listProgramme, getFilmBySlug } from '@/domain/catalogue/films';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { createFestival, createFilm, createGaVenue, createSection, createTestScreening } from '../support/factories';
 
 type Festival = Awaited<ReturnType<typeof createFestival>>;

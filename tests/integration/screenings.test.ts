@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { createScreening } from '@/db/commands/screenings';
-import { getScreeningDetail, getScreeningSummary, listScreenings } from '@/db/queries/screenings';
+import { createScreening } from '@/domain/catalogue/screening-commands';
+import { getScreeningDetail, getScreeningSummary, listScreenings } from '@/domain/catalogue/screenings';
 import { inventoryPools, screeningSeats, screenings } from '@/db/schema';
 import {
   createFestival,

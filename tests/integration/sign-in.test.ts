@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { clearSignInFailures, LOCKOUT } from '@/db/commands/auth';
-import { clientAddress } from '@/lib/api/client';
-import { hashPassword } from '@/lib/auth/password';
-import { authorizePassword, LockedOut } from '@/lib/auth/password-sign-in';
-import { SIGN_IN_EMAIL_LIMITS, sendSignInEmail } from '@/lib/auth/sign-in';
-import { getEnv } from '@/lib/env';
+import { clearSignInFailures, LOCKOUT } from '@/domain/accounts/auth';
+import { clientAddress } from '@/web/api/client';
+import { hashPassword } from '@/domain/accounts/password';
+import { authorizePassword, LockedOut } from '@/domain/accounts/password-sign-in';
+import { SIGN_IN_EMAIL_LIMITS, sendSignInEmail } from '@/domain/accounts/sign-in';
+import { getEnv } from '@/platform/env';
 import { uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { createScreening, type CreateScreeningInput } from '@/db/commands/screenings';
+import { createScreening, type CreateScreeningInput } from '@/domain/catalogue/screening-commands';
 import { festivals, filmCredits, films, people, seatSections, seats, sections, venues } from '@/db/schema';
 import { addDays, daysBetween, localDate, zonedTimeToUtc } from '@/lib/time';
 

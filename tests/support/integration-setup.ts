@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { resetEnvCache } from '@/lib/env';
+import { resetEnvCache } from '@/platform/env';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 resetEnvCache();

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '@/db/client';
-import type { OrderSettings } from '@/db/commands/orders';
+import type { OrderSettings } from '@/domain/payments/orders';
 
 type Row = Record<string, unknown>;
 

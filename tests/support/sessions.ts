@@ -1,6 +1,6 @@
 import { encode } from '@auth/core/jwt';
 import type { Database } from '@/db/client';
-import { createAuthSession } from '@/db/commands/auth';
+import { createAuthSession } from '@/domain/accounts/auth';
 
 /**
  * A session cookie as Auth.js would set it at sign-in: a JWT naming the

@@ -2,8 +2,8 @@ import http from 'node:http';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { changeUserRole } from '@/db/commands/auth';
-import { hashPassword } from '@/lib/auth/password';
+import { changeUserRole } from '@/domain/accounts/auth';
+import { hashPassword } from '@/domain/accounts/password';
 import { type AppInstance, startProductionInstance } from '../support/app-instance';
 import { uniq } from '../support/factories';
 

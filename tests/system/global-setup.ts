@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { EMULATOR_API_KEY } from '../../lib/stripe';
-import { startStripeEmulator } from '../../lib/stripe-emulator/server';
+import { EMULATOR_API_KEY } from '../../platform/stripe';
+import { startStripeEmulator } from '../../tools/stripe-emulator/server';
 import { bootTestDatabase } from '../../scripts/lib/database';
 import { startAppInstances } from '../support/app-instance';
 

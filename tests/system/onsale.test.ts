@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { getEnv } from '@/lib/env';
+import { getEnv } from '@/platform/env';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, getFestivalSummary } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 import { postActionForm } from '../support/server-actions';

@@ -8,14 +8,14 @@ import { sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { orderAccessToken } from '@/lib/tokens';
+import { orderAccessToken } from '@/platform/tokens';
 import { type AppInstance, runServerUntilExit, startAppInstance, startProductionInstance } from '../support/app-instance';
 import { createGaScreening } from '../support/factories';
 import { sessionCookie } from '../support/sessions';
 
 /**
  * Marquee's own HTTP server and its two modes (scripts/lib/http-server.ts,
- * lib/env.ts): what production refuses, what local mode generates and
+ * platform/env.ts): what production refuses, what local mode generates and
  * refuses, who the client is, and how refused server actions answer.
  */
 type Row = Record<string, unknown>;

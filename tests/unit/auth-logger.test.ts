@@ -1,7 +1,7 @@
 import { CredentialsSignin, CallbackRouteError, MissingCSRF, Verification } from '@auth/core/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authLogger } from '@/lib/auth/logger';
-import { LockedOut } from '@/lib/auth/password-sign-in';
+import { authLogger } from '@/web/auth/logger';
+import { LockedOut } from '@/domain/accounts/password-sign-in';
 
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canBook, computeSaleState, fewLeftThreshold, type SaleInputs } from '@/lib/availability';
+import { canBook, computeSaleState, fewLeftThreshold, type SaleInputs } from '@/domain/inventory/availability';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const future = new Date('2026-11-25T03:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFromRequest, isLoopbackHost, normaliseAddress, UNKNOWN_CLIENT } from '@/lib/server/client-identity';
+import { clientFromRequest, isLoopbackHost, normaliseAddress, UNKNOWN_CLIENT } from '@/platform/server/client-identity';
 import { refuseServerAction } from '../../scripts/lib/http-server';
 
 describe('client identity (scripts/lib/http-server.ts)', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getEnv, resetEnvCache, resolveMode } from '@/lib/env';
+import { getEnv, resetEnvCache, resolveMode } from '@/platform/env';
 
 const KEYS = ['MARQUEE_MODE', 'PUBLIC_BASE_URL', 'APP_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL', 'MARQUEE_DATA_DIR'] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { OPENAPI_DOCUMENT } from '@/lib/api/openapi';
+import { OPENAPI_DOCUMENT } from '@/web/api/openapi';
 
 /** Route files under app/api/v1, as OpenAPI paths ("films/[slug]/route.ts" → "/films/{slug}"). */
 function apiRoutes(dir = path.join(process.cwd(), 'app/api/v1'), prefix = ''): string[] {

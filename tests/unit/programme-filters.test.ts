@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersToQuery, parseProgrammeFilters, parseProgrammeFiltersLenient } from '@/lib/programme-filters';
+import { filtersToQuery, parseProgrammeFilters, parseProgrammeFiltersLenient } from '@/domain/catalogue/programme-filters';
 
 describe('programme filters', () => {
   it('accepts well-formed filters from a query string', () => {

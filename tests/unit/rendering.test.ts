@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeJsonLd } from '@/lib/json-ld';
+import { serializeJsonLd } from '@/web/json-ld';
 import { renderPoster, wrapTitle } from '@/lib/poster';
 import { formatCents, formatRuntime } from '@/lib/format';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeRedirectFromUrl, safeRedirectPath } from '@/lib/auth/redirect';
+import { safeRedirectFromUrl, safeRedirectPath } from '@/domain/accounts/redirect';
 
 const SITE = 'https://festival.example';
 

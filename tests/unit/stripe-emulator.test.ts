@@ -2,8 +2,8 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseForm } from '@/lib/stripe-emulator/form';
-import { type StripeEmulator, startStripeEmulator } from '@/lib/stripe-emulator/server';
+import { parseForm } from '@/tools/stripe-emulator/form';
+import { type StripeEmulator, startStripeEmulator } from '@/tools/stripe-emulator/server';
 
 /**
  * Drives the emulator with the real stripe-node SDK and receives its

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { renderOrderConfirmation } from '@/lib/email/order-confirmation';
-import { renderAutomaticRefund } from '@/lib/email/refund-notice';
-import { renderIcs, type IcsEvent } from '@/lib/tickets/ics';
-import { renderTicketsPdf } from '@/lib/tickets/pdf';
-import { qrPng, qrSvg } from '@/lib/tickets/qr';
-import { formatScreeningTime, type TicketView } from '@/lib/tickets/types';
+import { renderOrderConfirmation } from '@/platform/email/order-confirmation';
+import { renderAutomaticRefund } from '@/platform/email/refund-notice';
+import { renderIcs, type IcsEvent } from '@/platform/tickets/ics';
+import { renderTicketsPdf } from '@/platform/tickets/pdf';
+import { qrPng, qrSvg } from '@/platform/tickets/qr';
+import { formatScreeningTime, type TicketView } from '@/platform/tickets/types';
 
 // 2025-12-02T03:30Z is 7:30 p.m. on Monday 1 December in Vancouver (PST, UTC-8).
 const STARTS = new Date('2025-12-02T03:30:00Z');

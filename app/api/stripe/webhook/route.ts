@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { applyStripeEvent } from '@/db/commands/payments';
-import { getOrderSettings, refundOrderPayment, refundPaymentMismatch } from '@/lib/checkout';
-import { verifyWebhook } from '@/lib/stripe';
+import { applyStripeEvent } from '@/domain/payments/payments';
+import { getOrderSettings, refundOrderPayment, refundPaymentMismatch } from '@/domain/payments/checkout';
+import { verifyWebhook } from '@/platform/stripe';
 
 /**
  * Stripe webhooks: the signature is checked on the raw body; each event is

@@ -1,4 +1,4 @@
-import { apiError } from '@/lib/api/respond';
+import { apiError } from '@/web/api/respond';
 
 const unknown = async () => apiError(404, 'not_found', 'No such API endpoint. See /api/v1/openapi.json.');
 

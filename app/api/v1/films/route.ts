@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { requireCurrentFestival } from '@/db/queries/festival';
-import { listFilms } from '@/db/queries/films';
-import { badRequest, ok, withErrors } from '@/lib/api/respond';
-import { serializeFilmCard } from '@/lib/api/serialize';
-import { parseProgrammeFilters } from '@/lib/programme-filters';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
+import { listFilms } from '@/domain/catalogue/films';
+import { badRequest, ok, withErrors } from '@/web/api/respond';
+import { serializeFilmCard } from '@/web/api/serialize';
+import { parseProgrammeFilters } from '@/domain/catalogue/programme-filters';
 
 export const GET = withErrors(async (request: NextRequest) => {
   const parsed = parseProgrammeFilters(request.nextUrl.searchParams);

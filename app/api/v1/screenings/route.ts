@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { requireCurrentFestival } from '@/db/queries/festival';
-import { listScreenings } from '@/db/queries/screenings';
-import { badRequest, ok, withErrors } from '@/lib/api/respond';
-import { parseScreeningQuery } from '@/lib/api/screening-query';
-import { serializeScreening } from '@/lib/api/serialize';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
+import { listScreenings } from '@/domain/catalogue/screenings';
+import { badRequest, ok, withErrors } from '@/web/api/respond';
+import { parseScreeningQuery } from '@/web/api/screening-query';
+import { serializeScreening } from '@/web/api/serialize';
 
 export const GET = withErrors(async (request: NextRequest) => {
   const parsed = parseScreeningQuery(request.nextUrl.searchParams);

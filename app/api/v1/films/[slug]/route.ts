@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
-import { requireCurrentFestival } from '@/db/queries/festival';
-import { getFilmBySlug } from '@/db/queries/films';
-import { notFound, ok, withErrors } from '@/lib/api/respond';
-import { serializeFilmDetail } from '@/lib/api/serialize';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
+import { getFilmBySlug } from '@/domain/catalogue/films';
+import { notFound, ok, withErrors } from '@/web/api/respond';
+import { serializeFilmDetail } from '@/web/api/serialize';
 
 export const GET = withErrors(async (_request: NextRequest, { params }: { params: Promise<{ slug: string }> }) => {
   const festival = await requireCurrentFestival();

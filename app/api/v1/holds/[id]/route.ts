@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { holdTokenFrom } from '@/lib/api/client';
-import { apiError, withErrors } from '@/lib/api/respond';
-import { releaseHoldAnywhere } from '@/lib/checkout';
+import { holdTokenFrom } from '@/web/api/client';
+import { apiError, withErrors } from '@/web/api/respond';
+import { releaseHoldAnywhere } from '@/domain/payments/checkout';
 
 /** Releases a hold. Only the holder of its token (header X-Hold-Token, or the site's cookie) may. */
 export const DELETE = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {

@@ -1,9 +1,9 @@
 import type { NextRequest } from 'next/server';
-import { requireCurrentFestival } from '@/db/queries/festival';
-import { getScreeningDetail } from '@/db/queries/screenings';
-import { apiError, notFound, ok, withErrors } from '@/lib/api/respond';
-import { UUID } from '@/lib/api/screening-query';
-import { serializeScreeningDetail } from '@/lib/api/serialize';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
+import { getScreeningDetail } from '@/domain/catalogue/screenings';
+import { apiError, notFound, ok, withErrors } from '@/web/api/respond';
+import { UUID } from '@/web/api/screening-query';
+import { serializeScreeningDetail } from '@/web/api/serialize';
 
 export const GET = withErrors(async (_request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { holdTokenFrom } from '@/lib/api/client';
-import { apiError, badRequest, withErrors } from '@/lib/api/respond';
-import { Buyer } from '@/lib/api/schemas';
-import { startCheckout } from '@/lib/checkout';
+import { holdTokenFrom } from '@/web/api/client';
+import { apiError, badRequest, withErrors } from '@/web/api/respond';
+import { Buyer } from '@/web/api/schemas';
+import { startCheckout } from '@/domain/payments/checkout';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;

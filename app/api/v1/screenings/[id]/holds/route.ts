@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
-import { HoldRequest, holdSeats } from '@/db/commands/holds';
-import { hitRateLimit } from '@/db/commands/rate-limits';
-import { clientKey } from '@/lib/api/client';
-import { apiError, badRequest, withErrors } from '@/lib/api/respond';
-import { UUID } from '@/lib/api/screening-query';
-import { getEnv } from '@/lib/env';
+import { HoldRequest, holdSeats } from '@/domain/booking/holds';
+import { hitRateLimit } from '@/domain/limits/rate-limits';
+import { clientKey } from '@/web/api/client';
+import { apiError, badRequest, withErrors } from '@/web/api/respond';
+import { UUID } from '@/web/api/screening-query';
+import { getEnv } from '@/platform/env';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ACCESS_PAGES } from '@/domain/catalogue/access-programmes';
+import { Container } from '@/components/ui/Container';
+import { PageHeading } from '@/components/ui/PageHeading';
+
+export const metadata: Metadata = { title: 'Indigenous & Community Access' };
+
+export default function AccessPage() {
+  return (
+    <Container>
+      <PageHeading lead="Every screening sets places aside so that price is never the reason someone misses a film.">
+        Indigenous &amp; Community Access
+      </PageHeading>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {Object.entries(ACCESS_PAGES).map(([key, page]) => (
+          <li key={key} className="rounded-lg border border-stone-300 bg-white p-4">
+            <h2 className="font-serif text-xl font-bold">
+              <Link href={`/access/${key}`} className="underline-offset-4 hover:underline">
+                {page.title}
+              </Link>
+            </h2>
+            <p className="mt-1 text-sm">{page.lead}</p>
+          </li>
+        ))}
+      </ul>
+    </Container>
+  );
+}

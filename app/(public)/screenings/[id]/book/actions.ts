@@ -1,0 +1,50 @@
+'use server';
+
+import { cookies, headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { HoldRequest, holdSeats } from '@/domain/booking/holds';
+import { hitRateLimit } from '@/domain/limits/rate-limits';
+import { clientAddress, holdCookieName } from '@/web/api/client';
+import { getEnv } from '@/platform/env';
+import { isUuid } from '@/lib/ids';
+
+
+function back(path: string, message: string): never {
+  redirect(`${path}?error=${encodeURIComponent(message)}`);
+}
+
+async function clientKey(): Promise<string> {
+  return `ip:${clientAddress(await headers())}`;
+}
+
+/** Book form → hold. Anyone may hold places (guest checkout); the hold token in a cookie makes it theirs. */
+export async function holdSeatsAction(screeningId: string, form: FormData): Promise<void> {
+  if (!isUuid(screeningId)) redirect('/');
+  const bookPath = `/screenings/${screeningId}/book`;
+  const items = [...form.entries()]
+    .filter(([k]) => k.startsWith('qty_'))
+    .map(([k, v]) => ({ ticketType: k.slice(4), quantity: Number(v) }));
+  const mode = form.get('mode') === 'map' ? 'map' : 'best';
+  const seats = mode === 'map' ? form.getAll('seats').map(String) : undefined;
+  const parsed = HoldRequest.safeParse({ items, seats: seats && seats.length ? seats : undefined });
+  if (!parsed.success) back(bookPath, 'Please choose how many tickets you want.');
+  if (mode === 'map' && !seats?.length) back(bookPath, 'Choose your seats on the map, or pick “Best available”.');
+
+  const env = getEnv();
+  const key = await clientKey();
+  const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
+  if (!limit.allowed) back(bookPath, `Too many attempts. Please wait ${limit.retryAfterSeconds} seconds.`);
+
+  const result = await holdSeats(getDb(), screeningId, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
+  if (!result.ok) back(bookPath, result.message);
+  (await cookies()).set(holdCookieName(result.holdId), result.holdToken, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: env.PUBLIC_BASE_URL.startsWith('https:'),
+    path: '/',
+    maxAge: Math.ceil(env.HOLD_MINUTES * 60) + 3600,
+  });
+  redirect(`/checkout/${result.holdId}`);
+}
+

@@ -1,0 +1,141 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Transaction } from '@/db/client';
+import {
+  accessAllocations,
+  accessProgramme,
+  accessibilityFeature,
+  films,
+  inventoryPools,
+  screeningFilms,
+  screeningSeats,
+  screenings,
+  screeningStatus,
+  seats,
+  ticketTypes,
+  venues,
+} from '@/db/schema';
+
+export const CreateScreeningInput = z
+  .object({
+    festivalId: z.string().uuid(),
+    venueId: z.string().uuid(),
+    filmIds: z.array(z.string().uuid()).min(1, 'A screening shows at least one film').max(20),
+    programmeTitle: z.string().trim().min(1).max(200).optional(),
+    startsAt: z.date(),
+    endsAt: z.date(),
+    status: z.enum(screeningStatus.enumValues).default('scheduled'),
+    onSaleAt: z.date().nullable().default(null),
+    hasQa: z.boolean().default(false),
+    guestNote: z.string().trim().max(500).optional(),
+    features: z.array(z.enum(accessibilityFeature.enumValues)).default([]),
+    cancellationNote: z.string().trim().max(500).optional(),
+    ticketTypes: z
+      .array(
+        z.object({
+          code: z.string().regex(/^[a-z0-9_]+$/),
+          name: z.string().trim().min(1).max(80),
+          description: z.string().max(200).optional(),
+          priceCents: z.number().int().min(0).max(1_000_000),
+        }),
+      )
+      .min(1, 'A screening needs at least one ticket type'),
+    allocations: z.partialRecord(z.enum(accessProgramme.enumValues), z.number().int().min(0)).default({}),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { message: 'A screening must end after it starts', path: ['endsAt'] })
+  .refine((v) => v.filmIds.length === 1 || v.programmeTitle, {
+    message: 'A programme of several films needs a title',
+    path: ['programmeTitle'],
+  })
+  .refine((v) => new Set(v.ticketTypes.map((t) => t.code)).size === v.ticketTypes.length, {
+    message: 'Ticket type codes must be unique',
+    path: ['ticketTypes'],
+  });
+
+export type CreateScreeningInput = z.input<typeof CreateScreeningInput>;
+
+export type CreateScreeningResult =
+  | { ok: true; screeningId: string }
+  | { ok: false; reason: 'invalid_input' | 'venue_not_found' | 'film_not_found' | 'allocations_exceed_capacity'; message: string };
+
+/**
+ * Creates a screening with its price list, access allocations and inventory
+ * (one row per seat for a reserved venue; a counted pool per kind of place),
+ * all in one transaction.
+ */
+export async function createScreening(db: Database | Transaction, raw: CreateScreeningInput): Promise<CreateScreeningResult> {
+  const parsed = CreateScreeningInput.safeParse(raw);
+  if (!parsed.success) {
+    return { ok: false, reason: 'invalid_input', message: parsed.error.issues.map((i) => i.message).join('; ') };
+  }
+  const input = parsed.data;
+
+  return db.transaction(async (tx) => {
+    const [venue] = await tx.select().from(venues).where(eq(venues.id, input.venueId));
+    if (!venue || venue.festivalId !== input.festivalId) {
+      return { ok: false, reason: 'venue_not_found', message: 'No such venue in this festival' } as const;
+    }
+    const found = await tx.select({ id: films.id, festivalId: films.festivalId }).from(films).where(inArray(films.id, input.filmIds));
+    if (found.length !== new Set(input.filmIds).size || found.some((f) => f.festivalId !== input.festivalId)) {
+      return { ok: false, reason: 'film_not_found', message: 'No such film in this festival' } as const;
+    }
+
+    const venueSeats =
+      venue.seating === 'reserved' ? await tx.select({ id: seats.id }).from(seats).where(eq(seats.venueId, venue.id)) : [];
+    const house = venue.seating === 'reserved' ? venueSeats.length : (venue.capacity ?? 0);
+    const allocated = Object.values(input.allocations).reduce((sum, n) => sum + (n ?? 0), 0);
+    if (allocated > house) {
+      return {
+        ok: false,
+        reason: 'allocations_exceed_capacity',
+        message: `Access allocations (${allocated}) exceed the house (${house})`,
+      } as const;
+    }
+
+    const [screening] = await tx
+      .insert(screenings)
+      .values({
+        festivalId: input.festivalId,
+        venueId: venue.id,
+        programmeTitle: input.programmeTitle ?? null,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        status: input.status,
+        onSaleAt: input.onSaleAt,
+        hasQa: input.hasQa,
+        guestNote: input.guestNote ?? null,
+        features: input.features,
+        cancellationNote: input.cancellationNote ?? null,
+      })
+      .returning({ id: screenings.id });
+    if (!screening) throw new Error('insert returned no row');
+
+    await tx.insert(screeningFilms).values(input.filmIds.map((filmId, position) => ({ screeningId: screening.id, filmId, position })));
+    await tx.insert(ticketTypes).values(
+      input.ticketTypes.map((t, position) => ({
+        screeningId: screening.id,
+        code: t.code,
+        name: t.name,
+        description: t.description ?? null,
+        priceCents: t.priceCents,
+        position,
+      })),
+    );
+
+    const allocationRows = accessProgramme.enumValues.map((programme) => ({
+      screeningId: screening.id,
+      programme,
+      quantity: input.allocations[programme] ?? 0,
+    }));
+    await tx.insert(accessAllocations).values(allocationRows);
+    // The access programmes' places are carved out of the house: the standard pool is what is left.
+    await tx.insert(inventoryPools).values([
+      { screeningId: screening.id, kind: 'standard', capacity: house - allocated },
+      ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.programme, capacity: a.quantity })),
+    ]);
+    if (venueSeats.length > 0) {
+      await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id })));
+    }
+    return { ok: true, screeningId: screening.id } as const;
+  });
+}

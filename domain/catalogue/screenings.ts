@@ -1,0 +1,310 @@
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
+import { isUuid } from '@/lib/ids';
+import { localDate, localDayRange } from '@/lib/time';
+import { getDb } from '@/db/client';
+import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '@/db/schema/screenings';
+import type { SeatState } from '@/db/schema/inventory';
+import type { SeatKind } from '@/db/schema/venues';
+
+export type { SeatKind };
+import type { FestivalSummary } from './festival';
+
+/**
+ * The one rule for what shows as taken: a hold that has run out is not
+ * holding anything, even before the worker's sweep has ended it, because the
+ * next hold request takes its places back (reclaimExpiredHolds). Only active
+ * holds: a hold in checkout keeps its places until Stripe confirms its
+ * session expired.
+ */
+function expiredHeldPlaces(screeningId: SQL, poolKind: SQL): SQL {
+  return sql`(SELECT coalesce(sum(h.quantity), 0)::int FROM holds h
+    WHERE h.screening_id = ${screeningId} AND h.pool_kind = ${poolKind} AND h.status = 'active' AND h.expires_at <= now())`;
+}
+
+/** A seat's state as shown: "held" by a hold that has run out shows as available (see expiredHeldPlaces). */
+function shownSeatState(ss: SQL): SQL {
+  return sql`CASE WHEN ${ss}.state = 'held' AND EXISTS (SELECT 1 FROM holds h
+    WHERE h.id = ${ss}.hold_id AND h.status = 'active' AND h.expires_at <= now()) THEN 'available'::seat_state ELSE ${ss}.state END`;
+}
+
+export interface ScreeningSummary {
+  id: string;
+  title: string;
+  films: { slug: string; title: string }[];
+  isProgramme: boolean;
+  startsAt: Date;
+  endsAt: Date;
+  /** Festival-local date, YYYY-MM-DD. */
+  day: string;
+  status: ScreeningStatus;
+  onSaleAt: Date | null;
+  saleState: SaleState;
+  /** Standard places that can be bought now. */
+  available: number;
+  capacity: number;
+  hasQa: boolean;
+  guestNote: string | null;
+  cancellationNote: string | null;
+  features: AccessibilityFeature[];
+  /** The cheapest ticket type, for "from $12". */
+  fromPriceCents: number | null;
+  venue: { slug: string; name: string; seating: 'reserved' | 'general_admission'; addressLine: string; city: string };
+}
+
+interface SummaryRow extends Record<string, unknown> {
+  id: string;
+  programme_title: string | null;
+  films: { slug: string; title: string }[];
+  /** ISO strings: to_json keeps the zone, which the driver's plain text output would not make parseable. */
+  starts_at: string;
+  ends_at: string;
+  status: ScreeningStatus;
+  on_sale_at: string | null;
+  has_qa: boolean;
+  guest_note: string | null;
+  cancellation_note: string | null;
+  features: AccessibilityFeature[];
+  venue_slug: string;
+  venue_name: string;
+  venue_address: string;
+  venue_city: string;
+  from_price_cents: number | null;
+  seating: 'reserved' | 'general_admission';
+  capacity: number;
+  pool_left: number;
+  seats_left: number | null;
+}
+
+export interface ScreeningFilter {
+  day?: string;
+  venue?: string;
+  feature?: AccessibilityFeature;
+  filmIds?: string[];
+  filmSlug?: string;
+  ids?: string[];
+  upcomingAfter?: Date;
+}
+
+/** A uuid[] literal: drizzle spreads a JS array into separate parameters, so build the array in SQL. */
+function uuidArray(ids: string[]): SQL {
+  return ids.length === 0 ? sql`ARRAY[]::uuid[]` : sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+}
+
+function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
+  const parts: SQL[] = [sql`s.festival_id = ${festival.id}`];
+  if (f.day) {
+    const { start, end } = localDayRange(f.day, festival.timeZone);
+    parts.push(sql`s.starts_at >= ${start.toISOString()}::timestamptz AND s.starts_at < ${end.toISOString()}::timestamptz`);
+  }
+  if (f.venue) parts.push(sql`v.slug = ${f.venue}`);
+  if (f.feature) parts.push(sql`${f.feature}::accessibility_feature = ANY(s.features)`);
+  if (f.ids) parts.push(sql`s.id = ANY(${uuidArray(f.ids)})`);
+  if (f.upcomingAfter) parts.push(sql`s.starts_at > ${f.upcomingAfter.toISOString()}::timestamptz`);
+  if (f.filmIds) {
+    parts.push(sql`EXISTS (SELECT 1 FROM screening_films sf WHERE sf.screening_id = s.id AND sf.film_id = ANY(${uuidArray(f.filmIds)}))`);
+  }
+  if (f.filmSlug) {
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id AND fm.slug = ${f.filmSlug})`,
+    );
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+/**
+ * Screenings with their live availability. Standard availability is what the
+ * standard pool has left, and in a reserved house never more than the seats
+ * still free.
+ */
+export async function listScreenings(festival: FestivalSummary, filter: ScreeningFilter, now = new Date()): Promise<ScreeningSummary[]> {
+  const rows = await getDb().execute<SummaryRow>(sql`
+    SELECT s.id, s.programme_title, to_json(s.starts_at) AS starts_at, to_json(s.ends_at) AS ends_at, s.status,
+           to_json(s.on_sale_at) AS on_sale_at, s.has_qa, s.guest_note,
+           s.cancellation_note, s.features::text[] AS features,
+           v.slug AS venue_slug, v.name AS venue_name, v.address_line AS venue_address, v.city AS venue_city, v.seating,
+           (SELECT min(t.price_cents) FROM ticket_types t WHERE t.screening_id = s.id AND t.active) AS from_price_cents,
+           coalesce(p.capacity, 0) AS capacity,
+           coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`s.id`, sql`p.kind`)}, 0) AS pool_left,
+           CASE WHEN v.seating = 'reserved' THEN
+             (SELECT count(*)::int FROM screening_seats ss WHERE ss.screening_id = s.id AND ${shownSeatState(sql`ss`)} = 'available')
+           END AS seats_left,
+           coalesce((SELECT json_agg(json_build_object('slug', f.slug, 'title', f.title) ORDER BY sf.position)
+              FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = s.id), '[]'::json) AS films
+    FROM screenings s
+    JOIN venues v ON v.id = s.venue_id
+    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = 'standard'
+    WHERE ${whereFor(festival, filter)}
+    ORDER BY s.starts_at, v.name, s.id`);
+  return rows.map((r) => toSummary(r, festival.timeZone, now));
+}
+
+function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary {
+  const available = Math.max(0, r.seats_left === null ? r.pool_left : Math.min(r.pool_left, r.seats_left));
+  const startsAt = new Date(r.starts_at);
+  const onSaleAt = r.on_sale_at ? new Date(r.on_sale_at) : null;
+  const films = r.films;
+  return {
+    id: r.id,
+    title: r.programme_title ?? films.map((f) => f.title).join(' + '),
+    films,
+    isProgramme: r.programme_title !== null,
+    startsAt,
+    endsAt: new Date(r.ends_at),
+    day: localDate(startsAt, timeZone),
+    status: r.status,
+    onSaleAt,
+    saleState: computeSaleState({ status: r.status, startsAt, onSaleAt, available, capacity: r.capacity }, now),
+    available,
+    capacity: r.capacity,
+    hasQa: r.has_qa,
+    guestNote: r.guest_note,
+    cancellationNote: r.cancellation_note,
+    features: r.features,
+    fromPriceCents: r.from_price_cents,
+    venue: { slug: r.venue_slug, name: r.venue_name, seating: r.seating, addressLine: r.venue_address, city: r.venue_city },
+  };
+}
+
+export async function getScreeningSummary(festival: FestivalSummary, id: string, now = new Date()): Promise<ScreeningSummary | null> {
+  const [row] = await listScreenings(festival, { ids: [id] }, now);
+  return row ?? null;
+}
+
+export interface SeatMapSeat {
+  id: string;
+  section: string;
+  row: string;
+  number: number;
+  kind: SeatKind;
+  x: number;
+  y: number;
+  state: SeatState;
+}
+
+export interface ScreeningDetail extends ScreeningSummary {
+  venueDetail: {
+    slug: string;
+    name: string;
+    addressLine: string;
+    city: string;
+    postalCode: string | null;
+    accessibilityInfo: string;
+    stepFree: boolean;
+    hearingLoop: boolean;
+  };
+  filmDetails: {
+    slug: string;
+    title: string;
+    logline: string;
+    posterPath: string | null;
+    runtimeMinutes: number | null;
+    year: number | null;
+    countries: string[];
+    languages: string[];
+    subtitles: string | null;
+    directors: string[];
+    ageRestriction: string;
+    contentAdvisories: string[];
+  }[];
+  ticketTypes: { code: string; name: string; description: string | null; priceCents: number; available: number }[];
+  allocations: { programme: AccessProgramme; quantity: number; remaining: number }[];
+  seatMap: SeatMapSeat[] | null;
+}
+
+/** Everything the screening page and `GET /api/v1/screenings/{id}` show. */
+export async function getScreeningDetail(festival: FestivalSummary, id: string, now = new Date()): Promise<ScreeningDetail | null> {
+  if (!isUuid(id)) return null;
+  const summary = await getScreeningSummary(festival, id, now);
+  if (!summary) return null;
+  const db = getDb();
+  const [venueRows, filmRows, typeRows, allocationRows, seatRows] = await Promise.all([
+    db.execute<{
+      slug: string;
+      name: string;
+      address_line: string;
+      city: string;
+      postal_code: string | null;
+      accessibility_info: string;
+      step_free: boolean;
+      hearing_loop: boolean;
+    }>(sql`SELECT v.slug, v.name, v.address_line, v.city, v.postal_code, v.accessibility_info, v.step_free, v.hearing_loop
+           FROM venues v JOIN screenings s ON s.venue_id = v.id WHERE s.id = ${id}`),
+    db.execute<{
+      slug: string;
+      title: string;
+      logline: string;
+      poster_path: string | null;
+      runtime_minutes: number | null;
+      year: number | null;
+      countries: string[];
+      languages: string[];
+      subtitles: string | null;
+      age_restriction: string;
+      content_advisories: string[];
+      directors: string[] | null;
+    }>(sql`SELECT f.slug, f.title, f.logline, f.poster_path, f.runtime_minutes, f.year, f.countries, f.languages, f.subtitles,
+                  f.age_restriction, f.content_advisories,
+                  (SELECT array_agg(p.name ORDER BY fc.position) FROM film_credits fc JOIN people p ON p.id = fc.person_id
+                    WHERE fc.film_id = f.id AND fc.role = 'director') AS directors
+           FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = ${id} ORDER BY sf.position`),
+    db.execute<{ code: string; name: string; description: string | null; price_cents: number }>(
+      sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active ORDER BY position`,
+    ),
+    db.execute<{ programme: AccessProgramme; quantity: number; remaining: number }>(
+      sql`SELECT a.programme, a.quantity, coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)}, 0) AS remaining
+          FROM access_allocations a LEFT JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.programme::text
+          WHERE a.screening_id = ${id} ORDER BY a.programme`,
+    ),
+    summary.venue.seating === 'reserved'
+      ? db.execute<{ id: string; section: string; row_label: string; seat_number: number; kind: SeatMapSeat['kind']; x: number; y: number; state: SeatState }>(
+          sql`SELECT st.id, sec.name AS section, st.row_label, st.seat_number, st.kind, st.x, st.y, ${shownSeatState(sql`ss`)} AS state
+              FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id JOIN seat_sections sec ON sec.id = st.section_id
+              WHERE ss.screening_id = ${id} ORDER BY st.y, st.x`,
+        )
+      : Promise.resolve(null),
+  ]);
+  const venue = venueRows[0];
+  if (!venue) return null;
+  const selling = summary.saleState === 'on_sale' || summary.saleState === 'few_left';
+  return {
+    ...summary,
+    venueDetail: {
+      slug: venue.slug,
+      name: venue.name,
+      addressLine: venue.address_line,
+      city: venue.city,
+      postalCode: venue.postal_code,
+      accessibilityInfo: venue.accessibility_info,
+      stepFree: venue.step_free,
+      hearingLoop: venue.hearing_loop,
+    },
+    filmDetails: filmRows.map((f) => ({
+      slug: f.slug,
+      title: f.title,
+      logline: f.logline,
+      posterPath: f.poster_path,
+      runtimeMinutes: f.runtime_minutes,
+      year: f.year,
+      countries: f.countries,
+      languages: f.languages,
+      subtitles: f.subtitles,
+      directors: f.directors ?? [],
+      ageRestriction: f.age_restriction,
+      contentAdvisories: f.content_advisories,
+    })),
+    // Every ticket type draws on the same standard places.
+    ticketTypes: typeRows.map((t) => ({
+      code: t.code,
+      name: t.name,
+      description: t.description,
+      priceCents: t.price_cents,
+      available: selling ? summary.available : 0,
+    })),
+    allocations: allocationRows.map((a) => ({ programme: a.programme, quantity: a.quantity, remaining: a.remaining })),
+    seatMap: seatRows
+      ? seatRows.map((s) => ({ id: s.id, section: s.section, row: s.row_label, number: s.seat_number, kind: s.kind, x: s.x, y: s.y, state: s.state }))
+      : null,
+  };
+}

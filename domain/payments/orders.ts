@@ -1,0 +1,263 @@
+import { sql } from 'drizzle-orm';
+import { renderOrderConfirmation } from '@/platform/email/order-confirmation';
+import { renderAutomaticRefund } from '@/platform/email/refund-notice';
+import { newOrderNumber, newTicketCode, orderAccessToken } from '@/platform/tokens';
+import type { Database, Transaction } from '@/db/client';
+import { loadOrderForTickets } from './ticket-views';
+import { queueEmail } from '@/domain/notifications/emails';
+import { checkHoldToken, type HoldAccess } from '@/domain/booking/holds';
+import { chooseBestSeats, endLiveHolds, uuidList } from '@/domain/inventory/inventory';
+
+type Row = Record<string, unknown>;
+
+export interface OrderSettings {
+  appSecret: string;
+  baseUrl: string;
+  holdMinutes: number;
+  /** 'pending' when the worker sends by SMTP, 'stored' when the dev outbox is the mailbox. */
+  emailStatus: 'pending' | 'stored';
+}
+
+export function orderUrl(orderId: string, s: Pick<OrderSettings, 'appSecret' | 'baseUrl'>): string {
+  return `${s.baseUrl}/orders/${orderId}?token=${orderAccessToken(orderId, s.appSecret)}`;
+}
+
+export interface CheckoutLine {
+  name: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+export type BeginCheckoutResult =
+  | { ok: true; orderId: string; created: boolean; sessionId: string | null; checkoutUrl: string | null; currency: string; lines: CheckoutLine[]; buyerEmail: string; title: string }
+  | { ok: false; reason: Exclude<HoldAccess, { ok: true }>['reason'] | 'hold_ended' | 'hold_expired' };
+
+/**
+ * Turns a live hold into a pending order (once: a second call returns the
+ * same order, so a double click never makes two orders or sessions) and
+ * marks the hold "payment pending" for a fresh hold period, within at most
+ * twice the hold time of the hold's creation.
+ */
+export async function beginCheckout(
+  db: Database,
+  holdId: string,
+  token: string | null,
+  buyer: { name: string; email: string; userId?: string | null },
+  settings: Pick<OrderSettings, 'holdMinutes'>,
+): Promise<BeginCheckoutResult> {
+  return db.transaction(async (tx) => {
+    const access = await checkHoldToken(tx, holdId, token);
+    if (!access.ok) return access;
+    const [hold] = await tx.execute<{ status: string; expired: boolean; screening_id: string } & Row>(sql`
+      SELECT status, expires_at <= now() AS expired, screening_id FROM holds WHERE id = ${holdId} FOR UPDATE`);
+    const [existing] = await tx.execute<{ id: string; stripe_session_id: string | null; checkout_url: string | null; buyer_email: string } & Row>(sql`
+      SELECT id, stripe_session_id, checkout_url, buyer_email FROM orders WHERE hold_id = ${holdId}`);
+    const lines = await tx.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
+      SELECT tt.name, hi.quantity, hi.unit_price_cents FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id
+      WHERE hi.hold_id = ${holdId} ORDER BY tt.position`);
+    const [meta] = await tx.execute<{ currency: string; title: string } & Row>(sql`
+      SELECT f.currency, coalesce(s.programme_title, (SELECT string_agg(fm.title, ' + ' ORDER BY sf.position)
+        FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id)) AS title
+      FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${hold!.screening_id}`);
+    const checkoutLines = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
+    const common = { currency: meta!.currency, lines: checkoutLines, title: meta!.title };
+
+    if (existing) {
+      if (hold!.status !== 'checkout') return { ok: false, reason: 'hold_ended' } as const;
+      return { ok: true, orderId: existing.id, created: false, sessionId: existing.stripe_session_id, checkoutUrl: existing.checkout_url, buyerEmail: existing.buyer_email, ...common } as const;
+    }
+    if (hold!.status !== 'active') return { ok: false, reason: 'hold_ended' } as const;
+    if (hold!.expired) {
+      await endLiveHolds(tx, [holdId], 'expired');
+      return { ok: false, reason: 'hold_expired' } as const;
+    }
+    const total = checkoutLines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
+    const [order] = await tx.execute<{ id: string } & Row>(sql`
+      INSERT INTO orders (number, screening_id, hold_id, user_id, buyer_name, buyer_email, total_cents, currency)
+      VALUES (${newOrderNumber()}, ${hold!.screening_id}, ${holdId}, ${buyer.userId ?? null}, ${buyer.name}, ${buyer.email}, ${total}, ${meta!.currency})
+      RETURNING id`);
+    await tx.execute(sql`INSERT INTO order_items (order_id, ticket_type_id, name, quantity, unit_price_cents)
+      SELECT ${order!.id}, hi.ticket_type_id, tt.name, hi.quantity, hi.unit_price_cents
+      FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id WHERE hi.hold_id = ${holdId}`);
+    // Entering checkout is the one extension a hold gets (a hold in checkout never comes back here), and it is
+    // bounded: never more than twice the hold time from the hold's creation, so holds cannot be kept alive by
+    // starting checkouts.
+    await tx.execute(sql`UPDATE holds SET status = 'checkout',
+      expires_at = greatest(expires_at, least(
+        now() + make_interval(secs => ${settings.holdMinutes * 60}),
+        created_at + make_interval(secs => ${settings.holdMinutes * 2 * 60})))
+      WHERE id = ${holdId}`);
+    return { ok: true, orderId: order!.id, created: true, sessionId: null, checkoutUrl: null, buyerEmail: buyer.email, ...common } as const;
+  });
+}
+
+export type FulfilResult =
+  | { ok: true; outcome: 'issued'; tickets: number; retaken: boolean }
+  | { ok: true; outcome: 'already_done'; status: string }
+  | { ok: true; outcome: 'refund_due' }
+  | { ok: false; reason: 'order_not_found' };
+
+class NoPlaces extends Error {}
+
+/**
+ * Payment confirmed: issue the tickets exactly once. If the hold is still
+ * there its places become sold; if it was released (the payment came late)
+ * the same number of places is taken again if possible, else the order is
+ * marked refund_due for the worker to refund. Never money without tickets.
+ */
+export async function fulfilOrder(tx: Transaction, orderId: string, paymentIntentId: string | null, settings: OrderSettings): Promise<FulfilResult> {
+  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string; buyer_name: string } & Row>(sql`
+    SELECT status, hold_id, screening_id, buyer_name FROM orders WHERE id = ${orderId} FOR UPDATE`);
+  if (!order) return { ok: false, reason: 'order_not_found' };
+  if (!['pending', 'expired', 'failed'].includes(order.status)) return { ok: true, outcome: 'already_done', status: order.status };
+
+  const [hold] = await tx.execute<{ status: string; quantity: number } & Row>(sql`
+    SELECT status, quantity FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
+  const quantity = hold!.quantity;
+  let seatIds: string[] = [];
+  let retaken = false;
+
+  if (hold!.status === 'checkout' || hold!.status === 'active') {
+    await tx.execute(sql`UPDATE inventory_pools SET held = held - ${quantity}, sold = sold + ${quantity}
+      WHERE screening_id = ${order.screening_id} AND kind = 'standard'`);
+    const sold = await tx.execute<{ seat_id: string } & Row>(sql`
+      UPDATE screening_seats SET state = 'sold' WHERE hold_id = ${order.hold_id} AND state = 'held' RETURNING seat_id`);
+    seatIds = sold.map((s) => s.seat_id);
+    await tx.execute(sql`UPDATE hold_seats SET live = false WHERE hold_id = ${order.hold_id}`);
+    await tx.execute(sql`UPDATE holds SET status = 'converted', ended_at = now() WHERE id = ${order.hold_id}`);
+  } else {
+    const retake = await tx
+      .transaction(async (sp) => retakePlaces(sp, order.screening_id, order.hold_id, quantity))
+      .catch((e: unknown) => {
+        if (e instanceof NoPlaces) return null;
+        throw e;
+      });
+    if (!retake) {
+      await tx.execute(sql`UPDATE orders SET status = 'refund_due', stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
+        note = 'Paid after the hold was released and no places were left: refund due.' WHERE id = ${orderId}`);
+      return { ok: true, outcome: 'refund_due' };
+    }
+    seatIds = retake;
+    retaken = true;
+    await tx.execute(sql`UPDATE holds SET status = 'converted' WHERE id = ${order.hold_id}`);
+  }
+
+  const units = await tx.execute<{ ticket_type_id: string; unit_price_cents: number } & Row>(sql`
+    SELECT oi.ticket_type_id, oi.unit_price_cents FROM order_items oi, generate_series(1, oi.quantity)
+    WHERE oi.order_id = ${orderId} ORDER BY oi.unit_price_cents DESC, oi.ticket_type_id`);
+  const ordered = seatIds.length
+    ? (await tx.execute<{ id: string } & Row>(sql`SELECT id FROM seats WHERE id = ANY(${uuidList(seatIds)}) ORDER BY y, x`)).map((s) => s.id)
+    : [];
+  for (const [i, unit] of units.entries()) {
+    await tx.execute(sql`INSERT INTO tickets (code, order_id, screening_id, ticket_type_id, seat_id, price_cents, holder_name)
+      VALUES (${newTicketCode()}, ${orderId}, ${order.screening_id}, ${unit.ticket_type_id}, ${ordered[i] ?? null}, ${unit.unit_price_cents}, ${order.buyer_name})`);
+  }
+  await tx.execute(sql`UPDATE orders SET status = 'paid', paid_at = now(), ended_at = NULL,
+    stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
+    note = ${retaken ? 'Paid after the hold was released; places taken again.' : null} WHERE id = ${orderId}`);
+
+  const view = await loadOrderForTickets(tx, orderId, settings.baseUrl);
+  const email = await renderOrderConfirmation({
+    festivalName: view!.festivalName,
+    buyerName: view!.buyerName,
+    orderNumber: view!.number,
+    orderUrl: orderUrl(orderId, settings),
+    tickets: view!.tickets,
+    totalCents: view!.totalCents,
+    currency: view!.currency,
+  });
+  await queueEmail(tx, view!.buyerEmail, email, settings.emailStatus, [
+    { kind: 'order_pdf', orderId },
+    { kind: 'order_ics', orderId },
+  ]);
+  return { ok: true, outcome: 'issued', tickets: units.length, retaken };
+}
+
+/** Late payment: the same seats if they are still free, else the best free ones; the pool first, as everywhere. */
+async function retakePlaces(tx: Transaction, screeningId: string, holdId: string, quantity: number): Promise<string[]> {
+  const pool = await tx.execute(sql`UPDATE inventory_pools SET sold = sold + ${quantity}
+    WHERE screening_id = ${screeningId} AND kind = 'standard' AND held + sold + ${quantity} <= capacity RETURNING 1`);
+  if (pool.length === 0) throw new NoPlaces();
+  const original = (await tx.execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM hold_seats WHERE hold_id = ${holdId}`)).map((s) => s.seat_id);
+  if (original.length === 0) return [];
+  const same = await tx.execute<{ seat_id: string } & Row>(sql`
+    UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
+    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(original)}) AND state = 'available' RETURNING seat_id`);
+  const got = same.map((s) => s.seat_id);
+  if (got.length === original.length) return got;
+  const candidates = await tx.execute<{ id: string; row_label: string; x: number; y: number } & Row>(sql`
+    SELECT st.id, st.row_label, st.x, st.y FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
+    WHERE ss.screening_id = ${screeningId} AND ss.state = 'available' AND st.kind IN ('standard', 'aisle')`);
+  const [house] = await tx.execute<{ w: number; d: number } & Row>(sql`
+    SELECT max(st.x) + 1 AS w, max(st.y) + 1 AS d FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id WHERE ss.screening_id = ${screeningId}`);
+  const more = chooseBestSeats(
+    candidates.map((c) => ({ id: c.id, row: c.row_label, x: c.x, y: c.y })),
+    original.length - got.length,
+    { width: house?.w ?? 1, depth: house?.d ?? 1 },
+  );
+  if (!more) throw new NoPlaces();
+  const extra = await tx.execute<{ seat_id: string } & Row>(sql`
+    UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
+    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(more.map((m) => m.id))}) AND state = 'available' RETURNING seat_id`);
+  if (extra.length !== more.length) throw new NoPlaces();
+  return [...got, ...extra.map((s) => s.seat_id)];
+}
+
+/** The session expired or the payment failed: the order ends and its places come back. */
+export async function endUnpaidOrder(tx: Transaction, orderId: string, to: 'expired' | 'failed'): Promise<{ ended: boolean }> {
+  const [order] = await tx.execute<{ hold_id: string } & Row>(sql`
+    UPDATE orders SET status = ${to}::order_status, ended_at = now() WHERE id = ${orderId} AND status = 'pending' RETURNING hold_id`);
+  if (!order) return { ended: false };
+  await tx.execute(sql`SELECT 1 FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
+  await endLiveHolds(tx, [order.hold_id], 'expired');
+  return { ended: true };
+}
+
+/**
+ * The money went back (Stripe's charge.refunded). A paid order's tickets are
+ * voided and their places return; a refund_due order just closes, and its
+ * buyer is told by email.
+ */
+export async function markOrderRefunded(tx: Transaction, orderId: string, settings: OrderSettings): Promise<{ changed: boolean }> {
+  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string } & Row>(sql`
+    SELECT status, hold_id, screening_id FROM orders WHERE id = ${orderId} FOR UPDATE`);
+  if (!order || (order.status !== 'paid' && order.status !== 'refund_due')) return { changed: false };
+  if (order.status === 'paid') {
+    const voided = await tx.execute<{ seat_id: string | null } & Row>(sql`
+      UPDATE tickets SET status = 'void' WHERE order_id = ${orderId} AND status = 'valid' RETURNING seat_id`);
+    await tx.execute(sql`UPDATE inventory_pools SET sold = sold - ${voided.length}
+      WHERE screening_id = ${order.screening_id} AND kind = 'standard'`);
+    const seatIds = voided.map((v) => v.seat_id).filter((s): s is string => s !== null);
+    if (seatIds.length) {
+      await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
+        WHERE screening_id = ${order.screening_id} AND seat_id = ANY(${uuidList(seatIds)}) AND state = 'sold'`);
+    }
+  }
+  await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${orderId}`);
+  if (order.status === 'refund_due') {
+    const view = await loadOrderForTickets(tx, orderId, settings.baseUrl);
+    const email = renderAutomaticRefund({
+      festivalName: view!.festivalName,
+      buyerName: view!.buyerName,
+      orderNumber: view!.number,
+      title: view!.title,
+      startsAt: view!.startsAt,
+      timeZone: view!.timeZone,
+      amountCents: view!.totalCents,
+      currency: view!.currency,
+      reason: 'Your payment reached us after your seats had been released, and the screening had no places left.',
+    });
+    await queueEmail(tx, view!.buyerEmail, email, settings.emailStatus, []);
+  }
+  return { changed: true };
+}
+
+export async function findOrderIdBySession(db: Database | Transaction, sessionId: string): Promise<string | null> {
+  const [row] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE stripe_session_id = ${sessionId}`);
+  return row?.id ?? null;
+}
+
+export async function findOrderIdByPaymentIntent(db: Database | Transaction, paymentIntentId: string): Promise<string | null> {
+  const [row] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE stripe_payment_intent_id = ${paymentIntentId}`);
+  return row?.id ?? null;
+}

@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { isUuid } from '@/lib/ids';
+import type { Database, Transaction } from '@/db/client';
+import type { PaymentMismatchReason } from '@/db/schema/payment-mismatches';
+import { endUnpaidOrder, findOrderIdByPaymentIntent, findOrderIdBySession, fulfilOrder, markOrderRefunded, type FulfilResult, type OrderSettings } from './orders';
+
+type Row = Record<string, unknown>;
+
+export type EventOutcome =
+  | { applied: false; reason: 'duplicate' | 'ignored' | 'unknown_order' | 'foreign_session' }
+  | { applied: true; effect: string; refundDue?: string; mismatchRefundDue?: string };
+
+function paymentIntentId(value: string | Stripe.PaymentIntent | null): string | null {
+  if (!value) return null;
+  return typeof value === 'string' ? value : value.id;
+}
+
+/** What fulfilment reads of a Checkout Session, whether it came in an event or from the API. */
+export type PaidSession = Pick<Stripe.Checkout.Session, 'id' | 'amount_total' | 'currency' | 'metadata' | 'payment_status' | 'payment_intent'>;
+
+export type SessionBinding =
+  | { ok: true; orderId: string }
+  | { ok: false; reason: 'unknown_order' }
+  /** ownSession: the session is the order's recorded one, so it is spent and can never pay the order. */
+  | { ok: false; reason: PaymentMismatchReason; orderId: string; ownSession: boolean };
+
+/**
+ * Whether a completed Checkout Session pays for an order: it must be the
+ * order's own session (`orders.stripe_session_id`), or, if the order has none
+ * recorded yet (saving it failed after Stripe created it), the session its
+ * metadata names, which is then recorded; and it must have charged exactly
+ * the order's total in the order's currency. Metadata and
+ * client_reference_id alone prove nothing: anyone who can create a session
+ * can write them. Locks the order row.
+ */
+export async function bindSessionToOrder(tx: Transaction, session: PaidSession): Promise<SessionBinding> {
+  type OrderRow = { id: string; total_cents: number; currency: string; stripe_session_id: string | null } & Row;
+  let [order] = await tx.execute<OrderRow>(sql`
+    SELECT id, total_cents, currency, stripe_session_id FROM orders WHERE stripe_session_id = ${session.id} FOR UPDATE`);
+  let own = Boolean(order);
+  if (!order) {
+    const named = session.metadata?.order_id;
+    if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' };
+    [order] = await tx.execute<OrderRow>(sql`
+      SELECT id, total_cents, currency, stripe_session_id FROM orders WHERE id = ${named} FOR UPDATE`);
+    if (!order) return { ok: false, reason: 'unknown_order' };
+    if (order.stripe_session_id !== null) return { ok: false, reason: 'foreign_session', orderId: order.id, ownSession: false };
+    own = false;
+  }
+  if ((session.currency ?? '').toLowerCase() !== order.currency.toLowerCase()) {
+    return { ok: false, reason: 'currency_mismatch', orderId: order.id, ownSession: own };
+  }
+  if (session.amount_total !== order.total_cents) return { ok: false, reason: 'amount_mismatch', orderId: order.id, ownSession: own };
+  // Recorded only once it has proved itself, so a bad session can never take the place of the order's real one.
+  if (!own) await tx.execute(sql`UPDATE orders SET stripe_session_id = ${session.id} WHERE id = ${order.id} AND stripe_session_id IS NULL`);
+  return { ok: true, orderId: order.id };
+}
+
+/** Records money that pays for nothing, for staff and for the worker to refund; once per payment intent. */
+export async function recordPaymentMismatch(
+  tx: Transaction,
+  session: PaidSession,
+  orderId: string | null,
+  reason: PaymentMismatchReason,
+): Promise<{ recorded: boolean; paymentIntent: string | null }> {
+  const pi = paymentIntentId(session.payment_intent);
+  if (!pi) {
+    // A paid session always has one; without it there is nothing to refund against.
+    console.error('[payments] a mismatched paid session has no payment intent', session.id);
+    return { recorded: false, paymentIntent: null };
+  }
+  const rows = await tx.execute<Row>(sql`
+    INSERT INTO payment_mismatches (stripe_session_id, stripe_payment_intent_id, order_id, amount_cents, currency, reason)
+    VALUES (${session.id}, ${pi}, ${orderId}, ${session.amount_total ?? 0}, ${(session.currency ?? '').toLowerCase()}, ${reason}::payment_mismatch_reason)
+    ON CONFLICT (stripe_payment_intent_id) DO NOTHING RETURNING id`);
+  if (rows.length > 0) console.warn(`[payments] payment ${pi} (session ${session.id}) does not pay order ${orderId ?? '?'}: ${reason}; refund due`);
+  return { recorded: rows.length > 0, paymentIntent: pi };
+}
+
+export type PaidSessionOutcome =
+  | { kind: 'unknown_order' }
+  | { kind: 'awaiting_payment'; orderId: string }
+  | { kind: 'mismatch'; reason: PaymentMismatchReason; orderId: string; paymentIntent: string | null }
+  | { kind: 'mismatch_unpaid'; reason: PaymentMismatchReason; orderId: string }
+  | { kind: 'fulfilled'; orderId: string; result: FulfilResult };
+
+/**
+ * A completed (or asynchronously paid) session, from the webhook or from the
+ * worker's retrieve: the one fulfilment path, with the binding check first.
+ */
+export async function applyCompletedSession(tx: Transaction, session: PaidSession, settings: OrderSettings): Promise<PaidSessionOutcome> {
+  const binding = await bindSessionToOrder(tx, session);
+  const paid = session.payment_status === 'paid';
+  if (!binding.ok && binding.reason === 'unknown_order') return { kind: 'unknown_order' };
+  if (!binding.ok) {
+    // A delayed payment method: no money yet; async_payment_succeeded brings it back here.
+    if (!paid) return { kind: 'mismatch_unpaid', reason: binding.reason, orderId: binding.orderId };
+    const { paymentIntent } = await recordPaymentMismatch(tx, session, binding.orderId, binding.reason);
+    // The order's own session paid the wrong sum: that session is spent, so the order ends and its places come back.
+    // A foreign session leaves the order alone: its buyer may still pay its real session.
+    if (binding.ownSession) await endUnpaidOrder(tx, binding.orderId, 'failed');
+    return { kind: 'mismatch', reason: binding.reason, orderId: binding.orderId, paymentIntent };
+  }
+  const pi = paymentIntentId(session.payment_intent);
+  if (pi) await tx.execute(sql`UPDATE orders SET stripe_payment_intent_id = ${pi} WHERE id = ${binding.orderId} AND stripe_payment_intent_id IS NULL`);
+  // A delayed payment method completes the session unpaid; tickets wait for async_payment_succeeded.
+  if (!paid) return { kind: 'awaiting_payment', orderId: binding.orderId };
+  return { kind: 'fulfilled', orderId: binding.orderId, result: await fulfilOrder(tx, binding.orderId, pi, settings) };
+}
+
+/**
+ * Applies one verified Stripe event exactly once: its id is recorded in the
+ * same transaction as its effects, so a redelivery is skipped and a crash
+ * mid-way leaves nothing behind for Stripe's retry to trip over.
+ */
+export async function applyStripeEvent(db: Database, event: Stripe.Event, settings: OrderSettings): Promise<EventOutcome> {
+  return db.transaction(async (tx) => {
+    const fresh = await tx.execute<Row>(sql`
+      INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`);
+    if (fresh.length === 0) return { applied: false, reason: 'duplicate' } as const;
+
+    switch (event.type) {
+      case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded': {
+        return eventOutcomeOf(await applyCompletedSession(tx, event.data.object, settings));
+      }
+      case 'checkout.session.expired':
+      case 'checkout.session.async_payment_failed': {
+        const session = event.data.object;
+        const orderId = await findOrderIdBySession(tx, session.id);
+        if (!orderId) {
+          // Only the order's own session ends it: one with no session recorded yet may be ended by the session its metadata names.
+          const named = session.metadata?.order_id;
+          if (!named || !isUuid(named)) return { applied: false, reason: 'unknown_order' } as const;
+          const [order] = await tx.execute<{ stripe_session_id: string | null } & Row>(sql`SELECT stripe_session_id FROM orders WHERE id = ${named}`);
+          if (!order) return { applied: false, reason: 'unknown_order' } as const;
+          if (order.stripe_session_id !== null) return { applied: false, reason: 'foreign_session' } as const;
+          const { ended } = await endUnpaidOrder(tx, named, event.type === 'checkout.session.expired' ? 'expired' : 'failed');
+          return { applied: true, effect: ended ? 'places_released' : 'no_change' } as const;
+        }
+        const { ended } = await endUnpaidOrder(tx, orderId, event.type === 'checkout.session.expired' ? 'expired' : 'failed');
+        return { applied: true, effect: ended ? 'places_released' : 'no_change' } as const;
+      }
+      case 'charge.refunded': {
+        const charge = event.data.object;
+        const pi = paymentIntentId(charge.payment_intent as string | Stripe.PaymentIntent | null);
+        if (!pi) return { applied: false, reason: 'unknown_order' } as const;
+        const fullyRefunded = charge.amount_refunded >= charge.amount;
+        const mismatch = await tx.execute<Row>(sql`
+          UPDATE payment_mismatches SET status = 'refunded', refunded_at = coalesce(refunded_at, now())
+          WHERE stripe_payment_intent_id = ${pi} AND ${fullyRefunded} RETURNING id`);
+        if (mismatch.length > 0) return { applied: true, effect: 'mismatch_refunded' } as const;
+        const orderId = await findOrderIdByPaymentIntent(tx, pi);
+        if (!orderId) return { applied: false, reason: 'unknown_order' } as const;
+        // Partial refunds (a staff decision) keep the tickets; only a full refund voids them.
+        if (!fullyRefunded) return { applied: true, effect: 'partial_refund_noted' } as const;
+        const { changed } = await markOrderRefunded(tx, orderId, settings);
+        return { applied: true, effect: changed ? 'refunded' : 'no_change' } as const;
+      }
+      default:
+        return { applied: false, reason: 'ignored' } as const;
+    }
+  });
+}
+
+function eventOutcomeOf(outcome: PaidSessionOutcome): EventOutcome {
+  switch (outcome.kind) {
+    case 'unknown_order':
+      return { applied: false, reason: 'unknown_order' };
+    case 'awaiting_payment':
+      return { applied: true, effect: 'awaiting_payment' };
+    case 'mismatch_unpaid':
+      return { applied: true, effect: `payment_mismatch_unpaid:${outcome.reason}` };
+    case 'mismatch':
+      return outcome.paymentIntent
+        ? { applied: true, effect: `payment_mismatch:${outcome.reason}`, mismatchRefundDue: outcome.paymentIntent }
+        : { applied: true, effect: `payment_mismatch:${outcome.reason}` };
+    case 'fulfilled': {
+      const result = outcome.result;
+      if (!result.ok) return { applied: false, reason: 'unknown_order' };
+      if (result.outcome === 'refund_due') return { applied: true, effect: 'refund_due', refundDue: outcome.orderId };
+      return { applied: true, effect: result.outcome };
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import * as accounts from '@/domain/accounts/accounts';
+import { requireOrgMember, requireRole, requireUser } from '@/web/auth/guards';
+
+/**
+ * The private account queries, each behind the session check it needs: the
+ * domain takes the acting user as an argument and never reads the request,
+ * and pages call these, so a page that forgot its own guard still leaks nothing.
+ */
+export async function listMyOrders(): Promise<accounts.MyOrder[]> {
+  return accounts.listMyOrders(await requireUser());
+}
+
+export async function getOrganisationPage(organisationId: string): Promise<accounts.OrganisationPage | null> {
+  await requireOrgMember(organisationId);
+  return accounts.getOrganisationPage(organisationId);
+}
+
+export async function listUsers(): Promise<accounts.UserRow[]> {
+  await requireRole('admin');
+  return accounts.listUsers();
+}
+
+export async function listOrganisations(): Promise<{ id: string; name: string }[]> {
+  await requireRole('admin');
+  return accounts.listOrganisations();
+}
