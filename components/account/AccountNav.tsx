@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import { can } from '@/domain/accounts/permissions';
 import type { CurrentUser } from '@/web/auth/guards';
 
 /**
- * The account area's navigation: each link shown only to the roles whose pages allow it (the pages check again).
+ * The account area's navigation: each link shown only to those whose permissions its page asks for (the pages check again).
  * The sign-out server action comes in as a prop: components never import from app/.
  */
 export function AccountNav({ user, signOut }: { user: CurrentUser; signOut: (form: FormData) => Promise<void> }) {
@@ -10,8 +11,8 @@ export function AccountNav({ user, signOut }: { user: CurrentUser; signOut: (for
     { href: '/account', label: 'Profile' },
     { href: '/account/tickets', label: 'My tickets' },
     { href: '/account/requests', label: 'My access requests' },
-    ...(user.role === 'partner' ? [{ href: '/partner', label: 'My organisation' }] : []),
-    ...(user.role === 'admin' ? [{ href: '/admin/users', label: 'Users and roles' }] : []),
+    ...(can(user, 'partner.portal') ? [{ href: '/partner', label: 'My organisation' }] : []),
+    ...(can(user, 'users.manage') ? [{ href: '/admin/users', label: 'Users and roles' }] : []),
   ];
   return (
     <nav aria-label="Account" className="mb-6 flex flex-wrap items-center gap-4 border-b border-stone-300 pb-3 text-sm">

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '@/domain/accounts/password';
+import { roleCan } from '@/domain/accounts/permissions';
 import type { Database, Transaction } from '../client';
 
 /**
@@ -17,7 +18,7 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoAccounts(tx: Transaction): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
-    const staff = a.role === 'admin' || a.role === 'staff';
+    const staff = roleCan(a.role, 'password.sign_in');
     const orgSlug = 'organisation' in a ? a.organisation : null;
     await tx.execute(sql`
       INSERT INTO users (id, email, name, role, password_hash, organisation_id, org_role, email_verified)

@@ -3,6 +3,7 @@ import { hashToken, newToken } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
 import { userRole, type UserRole } from '@/db/schema/auth';
 import { boundKey } from '@/domain/limits/rate-limits';
+import { roleCan, rolesWith } from '@/domain/accounts/permissions';
 
 export const USER_ROLES = userRole.enumValues;
 
@@ -52,10 +53,12 @@ export type InvitationCreated = { ok: true; id: string; token: string } | { ok: 
 /**
  * Creates an invitation valid for 7 days and returns its secret (only its
  * hash is stored). Who may invite is checked here, against the inviter's
- * row as it is now: festival admins invite anyone; an organisation's own
- * partner admin invites partners into that organisation only. Staff are
- * not organisation admins, so they invite no one.
+ * row as it is now, by the same rule as mayInviteInto (domain/accounts/permissions.ts):
+ * festival admins invite anyone; an organisation's own partner admin invites
+ * partners into that organisation only. Staff invite no one.
  */
+const roleArray = (roles: UserRole[]) => sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::user_role[]`;
+
 export async function createInvitation(db: Database, input: InvitationInput): Promise<InvitationCreated> {
   const token = newToken();
   const [row] = await db.execute<{ id: string } & Row>(sql`
@@ -64,8 +67,8 @@ export async function createInvitation(db: Database, input: InvitationInput): Pr
            ${hashToken(token)}, ${input.invitedBy}, now() + interval '7 days'
     FROM users inviter
     WHERE inviter.id = ${input.invitedBy}
-      AND (inviter.role = 'admin'
-           OR (inviter.role = 'partner' AND inviter.org_role = 'admin' AND ${input.role} = 'partner'
+      AND (inviter.role = ANY(${roleArray(rolesWith('organisations.invite_any'))})
+           OR (inviter.role = ANY(${roleArray(rolesWith('partner.portal'))}) AND inviter.org_role = 'admin' AND ${input.role} = 'partner'
                AND inviter.organisation_id = ${input.organisationId}::uuid))
     RETURNING id`);
   return row ? { ok: true, id: row.id, token } : { ok: false, reason: 'not_allowed' };
@@ -115,7 +118,7 @@ export async function acceptInvitation(db: Database, token: string, details: Acc
         WHERE token_hash = ${hashToken(token)} AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, email, role, organisation_id, org_role`);
       if (!inv) throw new Refused('invalid_or_expired');
-      const needsPassword = inv.role === 'staff' || inv.role === 'admin';
+      const needsPassword = roleCan(inv.role, 'password.sign_in');
       const [existing] = await tx.execute<{ id: string; password_hash: string | null } & Row>(sql`
         SELECT id, password_hash FROM users WHERE email = ${inv.email} FOR UPDATE`);
       if (!existing) {

@@ -5,6 +5,7 @@ import { clearSignInFailures, recordSignInFailure, signInLockedFor } from '@/dom
 import { clientAddress } from '@/platform/server/client-identity';
 import { findUserForSignIn } from '@/domain/accounts/sign-in';
 import { verifyPassword } from '@/domain/accounts/password';
+import { roleCan } from '@/domain/accounts/permissions';
 
 export class LockedOut extends CredentialsSignin {
   code = 'locked';
@@ -30,7 +31,7 @@ export async function authorizePassword(raw: unknown, headers: Headers): Promise
   const keys = lockoutKeys(parsed.data.email, headers);
   if ((await signInLockedFor(db, keys)) > 0) throw new LockedOut();
   const user = await findUserForSignIn(parsed.data.email);
-  const staff = user && (user.role === 'staff' || user.role === 'admin');
+  const staff = user && roleCan(user.role, 'password.sign_in');
   // Always verify (against a dummy when there is no staff account) so timing reveals nothing.
   const ok = await verifyPassword(parsed.data.password, staff ? user.passwordHash : null);
   if (!ok || !staff) {

@@ -6,6 +6,7 @@ import { hitRateLimit } from '@/domain/limits/rate-limits';
 import type { UserRole } from '@/db/schema/auth';
 import { clientAddress } from '@/platform/server/client-identity';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
+import { roleCan } from '@/domain/accounts/permissions';
 import { renderSignInEmail } from '@/platform/email/sign-in';
 import { getEnv } from '@/platform/env';
 
@@ -72,7 +73,7 @@ export async function sendSignInEmail(email: string, url: string, headers: Heade
   }
   const link = publicSignInLink(url, env.PUBLIC_BASE_URL);
   const user = await findUserForSignIn(to);
-  const staff = user?.role === 'staff' || user?.role === 'admin';
+  const staff = user ? roleCan(user.role, 'password.sign_in') : false;
   const signInPage = new URL('/signin', env.PUBLIC_BASE_URL).toString();
   if (!link && !staff) {
     console.warn('[auth] sign-in email not sent: Auth.js gave no usable link');

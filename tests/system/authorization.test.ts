@@ -4,8 +4,10 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { createInvitation } from '@/domain/accounts/auth';
+import { roleCan, type Permission } from '@/domain/accounts/permissions';
 import { holdSeats } from '@/domain/booking/holds';
 import { beginCheckout, fulfilOrder } from '@/domain/payments/orders';
+import type { UserRole } from '@/db/schema/auth';
 import { getEnv } from '@/platform/env';
 import { createFilm, createGaVenue, createTestScreening, getFestivalSummary, uniq } from '../support/factories';
 import { discoverRoutes } from '../support/routes';
@@ -17,6 +19,9 @@ const app = inject('appUrls')[0]!;
 const PRINCIPALS = ['anonymous', 'audienceA', 'audienceB', 'partnerOrg1', 'partnerOrg2', 'staff', 'admin'] as const;
 type Principal = (typeof PRINCIPALS)[number];
 const SIGNED_IN = PRINCIPALS.filter((p) => p !== 'anonymous');
+type SignedIn = (typeof SIGNED_IN)[number];
+/** Each signed-in principal's account; the partners are their organisation's admins (org 1 and org 2, in slug order). */
+const ROLE_OF = { audienceA: 'audience', audienceB: 'audience', partnerOrg1: 'partner', partnerOrg2: 'partner', staff: 'staff', admin: 'admin' } as const satisfies Record<SignedIn, UserRole>;
 
 interface Fixture {
   cookies: Record<Principal, string>;
@@ -44,6 +49,14 @@ interface Rule {
 
 const all = PRINCIPALS;
 const signedIn = SIGNED_IN;
+/**
+ * Where a rule is a permission, its principals come from the permission table
+ * (domain/accounts/permissions.ts): changing who holds a permission changes
+ * what this matrix expects, and the app must follow.
+ */
+const withPermission = (permission: Permission): Principal[] => SIGNED_IN.filter((who) => roleCan(ROLE_OF[who], permission));
+/** An order's buyer, and whoever reads any order. */
+const orderReaders = ['audienceA', ...withPermission('orders.read_any')] as const;
 const get = (p: (f: Fixture) => string) => (f: Fixture) => ({ method: 'GET', path: p(f) });
 
 /** One rule per route; the test below fails when a route has none. */
@@ -63,12 +76,12 @@ const RULES: Record<string, Rule> = {
   'PAGE /checkout/[holdId]': { allow: ['audienceA'], request: get((f) => `/checkout/${f.holdA}`) },
   'PAGE /tickets/[code]': { allow: all, request: get((f) => `/tickets/${f.ticketCode}`) }, // the code is the capability
   'PAGE /invite/[token]': { allow: all, request: get((f) => `/invite/${f.invitationToken}`) },
-  'PAGE /orders/[id]': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.orderA}`) },
+  'PAGE /orders/[id]': { allow: orderReaders, request: get((f) => `/orders/${f.orderA}`) },
   'PAGE /account': { allow: signedIn, request: get(() => '/account') },
   'PAGE /account/tickets': { allow: signedIn, request: get(() => '/account/tickets') },
   'PAGE /account/requests': { allow: signedIn, request: get(() => '/account/requests') },
-  'PAGE /partner': { allow: ['partnerOrg1', 'partnerOrg2'], request: get(() => '/partner') },
-  'PAGE /admin/users': { allow: ['admin'], request: get(() => '/admin/users') },
+  'PAGE /partner': { allow: withPermission('partner.portal'), request: get(() => '/partner') },
+  'PAGE /admin/users': { allow: withPermission('users.manage'), request: get(() => '/admin/users') },
   // The dev outbox is off in a production build unless asked for: nobody reads it here.
   // The system stage runs local mode on loopback, where the outbox is this machine's; production's 404 is in server.test.ts.
   'PAGE /dev/outbox': { allow: all, request: get(() => '/dev/outbox') },
@@ -88,7 +101,7 @@ const RULES: Record<string, Rule> = {
     allow: ['audienceA'],
     request: (f) => ({ method: 'POST', path: `/api/v1/holds/${f.apiHoldA}/checkout`, body: JSON.stringify({ name: 'X', email: 'x@example.org' }) }),
   },
-  'GET /api/v1/orders/[id]': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/api/v1/orders/${f.orderA}`) },
+  'GET /api/v1/orders/[id]': { allow: orderReaders, request: get((f) => `/api/v1/orders/${f.orderA}`) },
   'GET /api/v1/[...path]': { allow: [], request: get(() => '/api/v1/nothing') },
   'POST /api/v1/[...path]': { allow: [], request: () => ({ method: 'POST', path: '/api/v1/nothing', body: '{}' }) },
   'PUT /api/v1/[...path]': { allow: [], request: () => ({ method: 'PUT', path: '/api/v1/nothing', body: '{}' }) },
@@ -103,8 +116,8 @@ const RULES: Record<string, Rule> = {
     classify: (res) => (res.status >= 400 || /error=/.test(res.headers.get('location') ?? '') ? 'denied' : 'allowed'),
   },
   // A paid order, so that its buyer and staff really get the files and a refusal is the access check's doing.
-  'GET /orders/[id]/tickets.pdf': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.paidOrderA}/tickets.pdf`) },
-  'GET /orders/[id]/calendar.ics': { allow: ['audienceA', 'staff', 'admin'], request: get((f) => `/orders/${f.paidOrderA}/calendar.ics`) },
+  'GET /orders/[id]/tickets.pdf': { allow: orderReaders, request: get((f) => `/orders/${f.paidOrderA}/tickets.pdf`) },
+  'GET /orders/[id]/calendar.ics': { allow: orderReaders, request: get((f) => `/orders/${f.paidOrderA}/calendar.ics`) },
   'GET /tickets/[code]/ticket.pdf': { allow: all, request: get((f) => `/tickets/${f.ticketCode}/ticket.pdf`) },
 };
 
@@ -119,9 +132,10 @@ interface ActionRule {
 
 const ACTION_RULES: Record<string, ActionRule> = {
   'ACTION updateProfileAction': { allow: signedIn, page: () => '/account', source: 'audienceA', fields: { name: 'Renamed' } },
-  'ACTION inviteUserAction': { allow: ['admin'], page: () => '/admin/users', source: 'admin', fields: { email: 'invitee@example.org', role: 'staff', organisationId: '' } },
-  'ACTION changeRoleAction': { allow: ['admin'], page: () => '/admin/users', source: 'admin', fields: { role: 'audience', organisationId: '' } },
-  'ACTION inviteColleagueAction': { allow: ['partnerOrg1', 'admin'], page: () => '/partner', source: 'partnerOrg1', fields: { email: 'colleague@example.org' } },
+  'ACTION inviteUserAction': { allow: withPermission('users.manage'), page: () => '/admin/users', source: 'admin', fields: { email: 'invitee@example.org', role: 'staff', organisationId: '' } },
+  'ACTION changeRoleAction': { allow: withPermission('users.manage'), page: () => '/admin/users', source: 'admin', fields: { role: 'audience', organisationId: '' } },
+  // Scoped to the organisation the form is bound to (org 1): its own admin, and whoever invites into any.
+  'ACTION inviteColleagueAction': { allow: ['partnerOrg1', ...withPermission('organisations.invite_any')], page: () => '/partner', source: 'partnerOrg1', fields: { email: 'colleague@example.org' } },
   'ACTION signOutAction': { allow: signedIn, page: () => '/account', source: 'audienceB', fields: {} },
   'ACTION requestSignInLinkAction': { allow: all, page: () => '/signin', source: 'anonymous', fields: { email: 'someone@example.org' } },
   'ACTION passwordSignInAction': { allow: all, page: () => '/signin', source: 'anonymous', fields: { email: 'nobody@example.org', password: 'wrong' } },
@@ -166,16 +180,10 @@ beforeAll(async () => {
   const [org1, org2] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
   const ids = {} as Record<Principal, string>;
   const users = {} as Fixture['users'];
-  const roles: Record<Exclude<Principal, 'anonymous'>, [string, string | null]> = {
-    audienceA: ['audience', null],
-    audienceB: ['audience', null],
-    partnerOrg1: ['partner', org1!.id],
-    partnerOrg2: ['partner', org2!.id],
-    staff: ['staff', null],
-    admin: ['admin', null],
-  };
+  const orgOf: Partial<Record<SignedIn, string>> = { partnerOrg1: org1!.id, partnerOrg2: org2!.id };
+  const roles = Object.fromEntries(SIGNED_IN.map((who) => [who, [ROLE_OF[who], orgOf[who] ?? null]])) as Record<SignedIn, [UserRole, string | null]>;
   const cookies = { anonymous: '' } as Record<Principal, string>;
-  for (const [who, [role, org]] of Object.entries(roles) as [Exclude<Principal, 'anonymous'>, [string, string | null]][]) {
+  for (const [who, [role, org]] of Object.entries(roles) as [SignedIn, [UserRole, string | null]][]) {
     const id = crypto.randomUUID();
     const email = `${uniq(who.toLowerCase())}@example.org`;
     await db.execute(sql`INSERT INTO users (id, email, name, role, organisation_id, org_role)

@@ -1,6 +1,6 @@
 import 'server-only';
 import * as accounts from '@/domain/accounts/accounts';
-import { requireOrgMember, requireRole, requireUser } from '@/web/auth/guards';
+import { requireOrgMember, requirePermission, requireUser } from '@/web/auth/guards';
 
 /**
  * The private account queries, each behind the session check it needs: the
@@ -17,11 +17,11 @@ export async function getOrganisationPage(organisationId: string): Promise<accou
 }
 
 export async function listUsers(): Promise<accounts.UserRow[]> {
-  await requireRole('admin');
+  await requirePermission('users.manage');
   return accounts.listUsers();
 }
 
 export async function listOrganisations(): Promise<{ id: string; name: string }[]> {
-  await requireRole('admin');
+  await requirePermission('users.manage');
   return accounts.listOrganisations();
 }

@@ -3,10 +3,11 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/auth';
-import { userForSession, type CurrentUser, type UserRole } from '@/domain/accounts/current-user';
+import { userForSession, type CurrentUser } from '@/domain/accounts/current-user';
+import { can, mayInviteInto, mayReadOrganisation, type Permission } from '@/domain/accounts/permissions';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
 
-export type { CurrentUser };
+export type { CurrentUser, Permission };
 
 /**
  * The signed-in user as the database has them now: the session only carries
@@ -32,19 +33,21 @@ export async function requireUser(): Promise<CurrentUser> {
   return user;
 }
 
-/** Signed in but without the role: 403. */
-export async function requireRole(...roles: UserRole[]): Promise<CurrentUser> {
+/**
+ * Signed in but without the permission: 403 (anonymous people are sent to
+ * sign in). Every page, action and route that is not for everyone asks for a
+ * permission here; which roles hold it is domain/accounts/permissions.ts.
+ */
+export async function requirePermission(permission: Permission): Promise<CurrentUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
+  if (!can(user, permission)) forbidden();
   return user;
 }
 
-/** A partner of this organisation (optionally its admin), or staff and admins, who see every organisation. */
-export async function requireOrgMember(organisationId: string, opts: { orgAdmin?: boolean } = {}): Promise<CurrentUser> {
+/** A partner of this organisation, or whoever sees every organisation (staff and admins). */
+export async function requireOrgMember(organisationId: string): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role === 'staff' || user.role === 'admin') return user;
-  if (user.role !== 'partner' || user.organisationId !== organisationId) forbidden();
-  if (opts.orgAdmin && user.orgRole !== 'admin') forbidden();
+  if (!mayReadOrganisation(user, organisationId)) forbidden();
   return user;
 }
 
@@ -54,11 +57,6 @@ export async function requireOrgMember(organisationId: string, opts: { orgAdmin?
  */
 export async function requireOrgInviter(organisationId: string): Promise<CurrentUser> {
   const user = await requireUser();
-  const ownAdmin = user.role === 'partner' && user.organisationId === organisationId && user.orgRole === 'admin';
-  if (user.role !== 'admin' && !ownAdmin) forbidden();
+  if (!mayInviteInto(user, organisationId)) forbidden();
   return user;
-}
-
-export function isStaff(user: CurrentUser | null): boolean {
-  return user?.role === 'staff' || user?.role === 'admin';
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { inviteColleagueAction } from './actions';
 import { getOrganisationPage } from '@/web/auth/guarded-queries';
-import { requireOrgMember, requireRole } from '@/web/auth/guards';
+import { mayInviteInto } from '@/domain/accounts/permissions';
+import { requireOrgMember, requirePermission } from '@/web/auth/guards';
 import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'My organisation', robots: { index: f
 
 /** A partner's own organisation: its members, and for its admins an invitation form. */
 export default async function PartnerPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const partner = await requireRole('partner');
+  const partner = await requirePermission('partner.portal');
   const user = await requireOrgMember(partner.organisationId!);
   const org = await getOrganisationPage(partner.organisationId!);
   if (!org) notFound();
@@ -48,7 +49,7 @@ export default async function PartnerPage({ searchParams }: { searchParams: Prom
         </h2>
         <p className="text-sm">Requests for donated tickets open soon; your organisation&apos;s requests and allotments will appear here.</p>
       </section>
-      {user.orgRole === 'admin' ? (
+      {mayInviteInto(user, org.id) ? (
         <form action={inviteColleagueAction.bind(null, org.id)} className="mt-6 max-w-md space-y-3 rounded-lg border border-stone-300 bg-white p-4">
           <h2 className="font-serif text-xl font-bold">Invite a colleague</h2>
           <div>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { signOutAction } from '@/app/(public)/signin/actions';
 import { acceptInvitationAction } from './actions';
 import { getInvitation } from '@/domain/accounts/accounts';
+import { roleCan } from '@/domain/accounts/permissions';
 import { getCurrentUser } from '@/web/auth/guards';
 import { PASSWORD_RULES } from '@/domain/accounts/password';
 import { Container } from '@/components/ui/Container';
@@ -40,7 +41,7 @@ export default async function InvitePage({ params, searchParams }: Props) {
   if (!invitation) notFound();
   const error = (await searchParams).error;
   const user = await getCurrentUser();
-  const staff = invitation.role === 'staff' || invitation.role === 'admin';
+  const staff = roleCan(invitation.role, 'password.sign_in');
   const here = `/invite/${encodeURIComponent(token)}`;
   const input = 'mt-1 w-full rounded-md border border-stone-500 px-3 py-2';
   const existing = invitation.existing;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { changeUserRole, createInvitation, USER_ROLES } from '@/domain/accounts/auth';
 import { sendInvitation } from '@/domain/accounts/invitation-mail';
-import { requireRole } from '@/web/auth/guards';
+import { requirePermission } from '@/web/auth/guards';
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 const Uuid = z.string().uuid();
@@ -26,7 +26,7 @@ export async function inviteUserAction(form: FormData): Promise<void> {
     organisationId: form.get('organisationId') || undefined,
     orgRole: form.get('orgRole') || undefined,
   });
-  const admin = await requireRole('admin');
+  const admin = await requirePermission('users.manage');
   if (!parsed.success || (parsed.data.role === 'partner') !== Boolean(parsed.data.organisationId)) redirect('/admin/users?error=invite');
   const { email, role, organisationId, orgRole } = parsed.data;
   const invitation = await createInvitation(getDb(), {
@@ -45,7 +45,7 @@ const RoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(US
 
 export async function changeRoleAction(form: FormData): Promise<void> {
   const parsed = RoleChange.safeParse({ userId: form.get('userId'), role: form.get('role'), organisationId: form.get('organisationId') || undefined });
-  await requireRole('admin');
+  await requirePermission('users.manage');
   if (!parsed.success) redirect('/admin/users?error=role');
   const result = await changeUserRole(getDb(), parsed.data.userId, parsed.data.role, parsed.data.organisationId ?? null);
   if (!result.ok) redirect(`/admin/users?error=${result.reason}`);

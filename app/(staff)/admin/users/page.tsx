@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { changeRoleAction, inviteUserAction } from './actions';
 import { listOrganisations, listUsers } from '@/web/auth/guarded-queries';
-import { requireRole } from '@/web/auth/guards';
+import { requirePermission } from '@/web/auth/guards';
 import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
 import { Container } from '@/components/ui/Container';
@@ -19,7 +19,7 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const admin = await requireRole('admin');
+  const admin = await requirePermission('users.manage');
   const [users, orgs, query] = await Promise.all([listUsers(), listOrganisations(), searchParams]);
   const select = 'rounded-md border border-stone-500 bg-white px-2 py-1';
   return (
