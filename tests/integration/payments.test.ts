@@ -5,6 +5,7 @@ import { endLiveHolds } from '@/domain/inventory/inventory';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import {
   createGaScreening,
+  createPaidOrder,
   createPendingOrder,
   createReservedScreening,
   TEST_ORDER_SETTINGS as settings,
@@ -133,8 +134,7 @@ describe('Stripe events', () => {
     const id = await screening('ga', 2);
     const late = await pendingOrder(id, 2);
     await getDb().transaction((tx) => endLiveHolds(tx, [late.holdId], 'expired'));
-    const other = await pendingOrder(id, 2);
-    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(other.orderId)), settings);
+    await createPaidOrder(getDb(), id, { quantity: 2, clientKey: 'buyer', via: 'stripe-event' });
 
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(late.orderId, { paymentIntent: 'pi_late_1' })), settings);
     expect(outcome).toEqual({ applied: true, effect: 'refund_due', refundDue: late.orderId });
@@ -152,8 +152,7 @@ describe('Stripe events', () => {
 
   it('a full refund of a paid order voids its tickets and returns its seats', async () => {
     const id = await screening('reserved');
-    const { orderId } = await pendingOrder(id, 3);
-    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId, { paymentIntent: 'pi_refund_me' })), settings);
+    const { orderId } = await createPaidOrder(getDb(), id, { quantity: 3, clientKey: 'buyer', via: 'stripe-event', paymentIntentId: 'pi_refund_me' });
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 1500 }), settings);
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3 });
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 4500 }), settings);

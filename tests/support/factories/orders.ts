@@ -32,18 +32,23 @@ export async function createPendingOrder(db: Database, screeningId: string, o: O
   return { screeningId, orderId: order.orderId, holdId: hold.holdId, holdToken: hold.holdToken, seats: hold.seats, totalCents: hold.totalCents };
 }
 
-/**
- * A paid order with its tickets: a pending order whose payment is confirmed
- * through fulfilOrder, or with `via: 'stripe-event'` through the verified
- * webhook's path (a completed Checkout Session for the order's total).
- */
-export async function createPaidOrder(db: Database, screeningId: string, o: OrderInput & { settings?: OrderSettings; via?: 'fulfil' | 'stripe-event' } = {}) {
+export interface PaymentInput {
+  settings?: OrderSettings;
+  /** fulfilOrder by default; 'stripe-event' goes the verified webhook's way, a completed Checkout Session for the order's total. */
+  via?: 'fulfil' | 'stripe-event';
+  /** The Stripe payment the order records (a refund names it); none by default through fulfilOrder. */
+  paymentIntentId?: string;
+}
+
+/** A paid order with its tickets: a pending order whose payment is then confirmed (see PaymentInput). */
+export async function createPaidOrder(db: Database, screeningId: string, o: OrderInput & PaymentInput = {}) {
   const settings = o.settings ?? TEST_ORDER_SETTINGS;
   const order = await createPendingOrder(db, screeningId, o);
   if (o.via === 'stripe-event') {
-    await applyStripeEvent(db, stripeEvent('checkout.session.completed', sessionObject(order.orderId, { amountTotal: order.totalCents })), settings);
+    const session = sessionObject(order.orderId, { amountTotal: order.totalCents, paymentIntent: o.paymentIntentId });
+    await applyStripeEvent(db, stripeEvent('checkout.session.completed', session), settings);
   } else {
-    const fulfilled = await db.transaction((tx) => fulfilOrder(tx, order.orderId, null, settings));
+    const fulfilled = await db.transaction((tx) => fulfilOrder(tx, order.orderId, o.paymentIntentId ?? null, settings));
     if (!fulfilled.ok || fulfilled.outcome !== 'issued') throw new Error('createPaidOrder: fulfilment issued no tickets');
   }
   const [paid] = await db.select({ status: orders.status }).from(orders).where(eq(orders.id, order.orderId));
