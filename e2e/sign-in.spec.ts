@@ -1,11 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { createInvitation } from '@/domain/accounts/auth';
-import { holdSeats } from '@/domain/booking/holds';
-import { beginCheckout } from '@/domain/payments/orders';
-import { applyStripeEvent } from '@/domain/payments/payments';
-import { hashPassword } from '@/domain/accounts/password';
-import { TEST_ORDER_SETTINGS, sessionObject, stripeEvent } from '../tests/support/inventory';
+import { createInvitationToken, createPaidOrder, createUser, TEST_ORDER_SETTINGS } from '../tests/support/factories';
 import { expect, test } from './support/fixtures';
 import { uniqueEmail } from './support/booking';
 import { createBrowsableFilm } from './support/programme-data';
@@ -20,11 +15,7 @@ test('an audience member signs in with an emailed link and finds the tickets the
   const email = uniqueEmail('guest');
   // A guest purchase with this address, paid through the same path the webhook takes.
   const { reserved } = await createBrowsableFilm(db, festival, { day: 4, time: '10:10' });
-  const hold = await holdSeats(db, reserved, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'e2e', { holdMinutes: 10, maxPerOrder: 8 });
-  if (!hold.ok) throw new Error('hold failed');
-  const order = await beginCheckout(db, hold.holdId, hold.holdToken, { name: 'Guest Buyer', email }, { holdMinutes: 10 });
-  if (!order.ok) throw new Error('checkout failed');
-  await applyStripeEvent(db, stripeEvent('checkout.session.completed', sessionObject(order.orderId, { amountTotal: hold.totalCents })), { ...TEST_ORDER_SETTINGS, baseUrl: baseURL! });
+  await createPaidOrder(db, reserved, { clientKey: 'e2e', buyer: { name: 'Guest Buyer', email }, via: 'stripe-event', settings: { ...TEST_ORDER_SETTINGS, baseUrl: baseURL! } });
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Sign in' }).click();
@@ -85,7 +76,7 @@ test('an audience account cannot open the staff pages, and the answer never says
 
 test('five wrong passwords lock the account for a while, even with the right password after', async ({ page, db }) => {
   const email = uniqueEmail('staff');
-  await db.execute(sql`INSERT INTO users (id, email, name, role, password_hash) VALUES (${crypto.randomUUID()}, ${email}, 'Locked Staff', 'staff', ${await hashPassword('the-right-password')})`);
+  await createUser(db, { email, name: 'Locked Staff', role: 'staff', password: 'the-right-password' });
   const attempt = async (password: string) => {
     await page.goto('/signin');
     await page.locator('#staff-email').fill(email);
@@ -138,13 +129,11 @@ test('an admin invites a box-office colleague, who accepts, sets a password and 
 
 test('an invitation for an existing account needs that account, signed in, to confirm; another account is refused', async ({ page, browser, baseURL, db }) => {
   const owner = uniqueEmail('existing');
-  const ownerId = crypto.randomUUID();
-  await db.execute(sql`INSERT INTO users (id, email, name, role) VALUES (${ownerId}, ${owner}, 'Existing Member', 'audience')`);
+  const { id: ownerId } = await createUser(db, { email: owner, name: 'Existing Member', role: 'audience' });
   const [admin] = await db.execute<{ id: string } & Record<string, unknown>>(sql`SELECT id FROM users WHERE email = 'admin@harbourfront.example'`);
   const [org] = await db.execute<{ id: string; name: string } & Record<string, unknown>>(sql`SELECT id, name FROM organisations ORDER BY slug LIMIT 1`);
-  const invitation = await createInvitation(db, { email: owner, role: 'partner', organisationId: org!.id, orgRole: 'member', invitedBy: admin!.id });
-  if (!invitation.ok) throw new Error('invitation refused');
-  const invite = `/invite/${invitation.token}`;
+  const token = await createInvitationToken(db, { email: owner, role: 'partner', organisationId: org!.id, orgRole: 'member', invitedBy: admin!.id });
+  const invite = `/invite/${token}`;
 
   // Side by side: a staff member signed in to their own account opens the same link and is refused.
   const others = await browser.newContext({ baseURL });

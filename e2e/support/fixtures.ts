@@ -1,11 +1,9 @@
 import { test as base, expect } from '@playwright/test';
 import { createConnection, type Database } from '@/db/client';
-import { getFestivalSummary } from '../../tests/support/factories';
-import { festivals } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { getFestivalBySlug } from '../../tests/support/factories';
 import { DEMO_FESTIVAL } from '@/db/seed';
 
-type Festival = Awaited<ReturnType<typeof getFestivalSummary>>;
+type Festival = Awaited<ReturnType<typeof getFestivalBySlug>>;
 
 /** A database connection per worker, for factories, and the festival the site shows. */
 export const test = base.extend<object, { db: Database; festival: Festival }>({
@@ -19,8 +17,7 @@ export const test = base.extend<object, { db: Database; festival: Festival }>({
   ],
   festival: [
     async ({ db }, use) => {
-      const [row] = await db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, DEMO_FESTIVAL.slug));
-      await use(await getFestivalSummary(db, row!.id));
+      await use(await getFestivalBySlug(db, DEMO_FESTIVAL.slug));
     },
     { scope: 'worker' },
   ],

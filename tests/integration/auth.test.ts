@@ -14,28 +14,16 @@ import {
 } from '@/domain/accounts/auth';
 import { userForSession } from '@/domain/accounts/current-user';
 import { hashPassword, verifyPassword } from '@/domain/accounts/password';
-import { uniq } from '../support/factories';
+import { createInvitationToken, createOrganisation, createUser, uniq, type UserInput } from '../support/factories';
 
 type Row = Record<string, unknown>;
 
-async function makeUser(role: 'audience' | 'staff' | 'admin' | 'partner' = 'audience', opts: { passwordHash?: string; organisationId?: string; orgRole?: 'member' | 'admin' } = {}) {
-  const id = crypto.randomUUID();
-  const email = `${uniq('user')}@example.org`;
-  await getDb().execute(sql`INSERT INTO users (id, email, role, password_hash, organisation_id, org_role)
-    VALUES (${id}, ${email}, ${role}::user_role, ${opts.passwordHash ?? null}, ${opts.organisationId ?? null}, ${opts.orgRole ?? null}::org_role)`);
-  return { id, email };
-}
+const makeUser = (role: UserInput['role'] = 'audience', opts: Omit<UserInput, 'role'> = {}) => createUser(getDb(), { role, ...opts });
 
-async function organisations(): Promise<[string, string]> {
-  const [a, b] = await getDb().execute<{ id: string } & Row>(sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
-  return [a!.id, b!.id];
-}
+/** Two organisations of this test's own. */
+const organisations = async (): Promise<[string, string]> => [(await createOrganisation(getDb())).id, (await createOrganisation(getDb())).id];
 
-async function invite(input: InvitationInput): Promise<string> {
-  const created = await createInvitation(getDb(), input);
-  if (!created.ok) throw new Error(`invitation refused: ${created.reason}`);
-  return created.token;
-}
+const invite = (input: InvitationInput) => createInvitationToken(getDb(), input);
 
 async function userRow(id: string) {
   const [u] = await getDb().execute<{ role: string; organisation_id: string | null; password_hash: string | null; name: string | null } & Row>(sql`
@@ -46,7 +34,7 @@ async function userRow(id: string) {
 /** Runs a check with exactly one admin in the database (this one), then puts the others back. */
 async function withSoleAdmin(check: (admin: { id: string; email: string }) => Promise<void>) {
   const others = await getDb().execute<{ id: string } & Row>(sql`UPDATE users SET role = 'staff' WHERE role = 'admin' RETURNING id`);
-  const only = await makeUser('admin', { passwordHash: await hashPassword('the only admin password') });
+  const only = await makeUser('admin', { password: 'the only admin password' });
   try {
     await check(only);
   } finally {

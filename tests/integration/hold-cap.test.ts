@@ -2,22 +2,11 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { holdSeats, releaseHold, type HoldResult } from '@/domain/booking/holds';
-import { beginCheckout } from '@/domain/payments/orders';
-import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
+import { adult, createGaScreening, createHold, createPendingOrder, createReservedScreening, TEST_HOLD_SETTINGS as settings } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
-const MAX = 8;
-const settings = { holdMinutes: 10, maxPerOrder: MAX };
-const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
-
-async function reservedScreening(rows: number, perRow: number) {
-  const db = getDb();
-  const festival = await createFestival(db);
-  const venue = await createReservedVenue(db, festival.id, rows, perRow);
-  const film = await createFilm(db, festival.id);
-  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-}
+const MAX = settings.maxPerOrder;
 
 const placesHeld = (results: HoldResult[]) => results.reduce((sum, r) => sum + (r.ok ? r.quantity : 0), 0);
 const tooMany = (r: HoldResult) => !r.ok && r.reason === 'too_many_held';
@@ -42,7 +31,7 @@ describe('the cap on places one client holds on one screening', () => {
   });
 
   it('30 simultaneous best-available holds from one client, reserved seating: exactly the per-order maximum, no seat left claimed', async () => {
-    const id = await reservedScreening(5, 10);
+    const id = await createReservedScreening(getDb(), 5, 10);
     const results = await Promise.all(Array.from({ length: 30 }, () => holdSeats(getDb(), id, { items: adult(1) }, 'ip:10.0.0.2', settings)));
     expect(results.filter((r) => r.ok)).toHaveLength(MAX);
     expect(results.filter(tooMany)).toHaveLength(30 - MAX);
@@ -83,13 +72,9 @@ describe('the cap on places one client holds on one screening', () => {
   it('a hold in checkout still counts; a released hold and an expired one free the cap', async () => {
     const id = await createGaScreening(getDb(), 50);
     const client = 'ip:10.0.0.5';
-    const first = await holdSeats(getDb(), id, { items: adult(5) }, client, settings);
-    if (!first.ok) throw new Error('hold failed');
-    const checkout = await beginCheckout(getDb(), first.holdId, first.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 });
-    expect(checkout.ok).toBe(true);
+    await createPendingOrder(getDb(), id, { quantity: 5, clientKey: client, buyer: { name: 'A', email: 'a@example.org' } });
     expect(await holdSeats(getDb(), id, { items: adult(4) }, client, settings)).toMatchObject({ ok: false, reason: 'too_many_held' });
-    const second = await holdSeats(getDb(), id, { items: adult(3) }, client, settings);
-    if (!second.ok) throw new Error('hold failed');
+    const second = await createHold(getDb(), id, { quantity: 3, clientKey: client });
     expect(await holdSeats(getDb(), id, { items: adult(1) }, client, settings)).toMatchObject({ ok: false, reason: 'too_many_held' });
 
     // Released: its places no longer count.
@@ -105,9 +90,7 @@ describe('the cap on places one client holds on one screening', () => {
   it('a hold in checkout whose time ran out still counts until it is settled: it still keeps its places', async () => {
     const id = await createGaScreening(getDb(), 50);
     const client = 'ip:10.0.0.6';
-    const hold = await holdSeats(getDb(), id, { items: adult(6) }, client, settings);
-    if (!hold.ok) throw new Error('hold failed');
-    expect((await beginCheckout(getDb(), hold.holdId, hold.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 })).ok).toBe(true);
+    const hold = await createPendingOrder(getDb(), id, { quantity: 6, clientKey: client, buyer: { name: 'A', email: 'a@example.org' } });
     await getDb().execute(sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${hold.holdId}`);
     expect(await holdSeats(getDb(), id, { items: adult(3) }, client, settings)).toMatchObject({ ok: false, reason: 'too_many_held' });
     expect(await holdSeats(getDb(), id, { items: adult(2) }, client, settings)).toMatchObject({ ok: true });

@@ -5,12 +5,20 @@ import { holdSeats } from '@/domain/booking/holds';
 import { beginCheckout } from '@/domain/payments/orders';
 import { getScreeningDetail, getScreeningSummary, listScreenings } from '@/domain/catalogue/screenings';
 import { sweep } from '@/domain/payments/checkout';
-import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
+import {
+  adult,
+  createFestival,
+  createFilm,
+  createGaVenue,
+  createHold,
+  createPendingOrder,
+  createReservedVenue,
+  createTestScreening,
+  TEST_HOLD_SETTINGS as settings,
+} from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
-const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
-const settings = { holdMinutes: 10, maxPerOrder: 8 };
 
 async function screenings() {
   const db = getDb();
@@ -45,9 +53,8 @@ const runOut = (holdId: string) => getDb().execute(sql`UPDATE holds SET expires_
 describe('the worker’s sweep of expired holds', () => {
   it('gives an abandoned hold’s places back, in a reserved house and in general admission', async () => {
     const { reserved, ga } = await screenings();
-    const r = await holdSeats(getDb(), reserved, { items: adult(3) }, 'abandon', settings);
-    const g = await holdSeats(getDb(), ga, { items: adult(4) }, 'abandon', settings);
-    if (!r.ok || !g.ok) throw new Error('hold failed');
+    const r = await createHold(getDb(), reserved, { quantity: 3, clientKey: 'abandon' });
+    const g = await createHold(getDb(), ga, { quantity: 4, clientKey: 'abandon' });
     expect(await seatStates(reserved)).toMatchObject({ held: 3, available: 7 });
     await runOut(r.holdId);
     await runOut(g.holdId);
@@ -67,9 +74,8 @@ describe('the worker’s sweep of expired holds', () => {
 describe('shown availability never counts a hold that has run out', () => {
   it('shows its places as free before any sweep, on the programme, the screening page and the seat map', async () => {
     const { festival, reserved, ga } = await screenings();
-    const r = await holdSeats(getDb(), reserved, { items: adult(4) }, 'shown', settings);
-    const g = await holdSeats(getDb(), ga, { items: adult(6) }, 'shown', settings);
-    if (!r.ok || !g.ok) throw new Error('hold failed');
+    const r = await createHold(getDb(), reserved, { quantity: 4, clientKey: 'shown' });
+    const g = await createHold(getDb(), ga, { quantity: 6, clientKey: 'shown' });
     const heldSeatIds = r.seats.map((s) => s.id);
 
     // While live, the holds count.
@@ -108,10 +114,7 @@ describe('shown availability never counts a hold that has run out', () => {
 
   it('still counts a hold in checkout that has run out: its places come back only once Stripe says the session expired', async () => {
     const { festival, ga } = await screenings();
-    const g = await holdSeats(getDb(), ga, { items: adult(3) }, 'paying', settings);
-    if (!g.ok) throw new Error('hold failed');
-    const begun = await beginCheckout(getDb(), g.holdId, g.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 });
-    expect(begun.ok).toBe(true);
+    const g = await createPendingOrder(getDb(), ga, { quantity: 3, clientKey: 'paying', buyer: { name: 'A', email: 'a@example.org' } });
     await runOut(g.holdId);
     // Locked, so that no sweep settles the checkout meanwhile.
     await getDb().transaction(async (tx) => {
@@ -125,8 +128,7 @@ describe('shown availability never counts a hold that has run out', () => {
 describe('entering checkout extends a hold once, and boundedly', () => {
   it('never beyond twice the hold time from the hold’s creation, and never again once in checkout', async () => {
     const { ga } = await screenings();
-    const hold = await holdSeats(getDb(), ga, { items: adult(2) }, 'extend', settings);
-    if (!hold.ok) throw new Error('hold failed');
+    const hold = await createHold(getDb(), ga, { quantity: 2, clientKey: 'extend' });
     // A hold made 15 minutes ago that has a minute left: a fresh 10 minutes would take it to 25 minutes in all.
     await getDb().execute(sql`UPDATE holds SET created_at = now() - interval '15 minutes', expires_at = now() + interval '1 minute' WHERE id = ${hold.holdId}`);
     const buyer = { name: 'A', email: 'a@example.org' };
@@ -148,8 +150,7 @@ describe('entering checkout extends a hold once, and boundedly', () => {
     expect((await lifetime()).lifetime).toBeCloseTo(first.lifetime, 3);
 
     // A fresh hold gets the full hold time in checkout: the bound only cuts what would exceed it.
-    const fresh = await holdSeats(getDb(), ga, { items: adult(1) }, 'extend', settings);
-    if (!fresh.ok) throw new Error('hold failed');
+    const fresh = await createHold(getDb(), ga, { quantity: 1, clientKey: 'extend' });
     await beginCheckout(getDb(), fresh.holdId, fresh.holdToken, buyer, { holdMinutes: 10 });
     const [f] = await getDb().execute<{ left: number } & Row>(sql`SELECT extract(epoch FROM expires_at - now())::float AS left FROM holds WHERE id = ${fresh.holdId}`);
     expect(f!.left).toBeGreaterThan(9 * 60);

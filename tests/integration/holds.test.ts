@@ -3,24 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { holdSeats, releaseHold } from '@/domain/booking/holds';
 import { beginCheckout } from '@/domain/payments/orders';
-import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
+import { adult, createGaScreening, createHold, createReservedScreening, listScreeningSeats, TEST_HOLD_SETTINGS as settings } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
-const settings = { holdMinutes: 10, maxPerOrder: 8 };
-const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
 
 const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
 
+/** A reserved house and its seats, front row first. */
 async function reservedScreening(rows: number, perRow: number) {
-  const db = getDb();
-  const festival = await createFestival(db);
-  const venue = await createReservedVenue(db, festival.id, rows, perRow);
-  const film = await createFilm(db, festival.id);
-  const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-  const seats = await db.execute<{ id: string; kind: string; row_label: string; seat_number: number } & Row>(sql`
-    SELECT st.id, st.kind, st.row_label, st.seat_number FROM seats st WHERE st.venue_id = ${venue.id} ORDER BY st.y, st.x`);
-  return { id, seats };
+  const id = await createReservedScreening(getDb(), rows, perRow);
+  return { id, seats: await listScreeningSeats(getDb(), id) };
 }
 
 describe('holding places under concurrency', () => {
@@ -130,8 +123,7 @@ describe('hold expiry and release', () => {
 
   it('checkout after the hold ran out is refused and the places come back', async () => {
     const id = await gaScreening(5);
-    const short = await holdSeats(getDb(), id, { items: adult(2) }, 'a', { holdMinutes: 0.002, maxPerOrder: 8 });
-    if (!short.ok) throw new Error('hold failed');
+    const short = await createHold(getDb(), id, { quantity: 2, clientKey: 'a', holdMinutes: 0.002 });
     await new Promise((r) => setTimeout(r, 250));
     const late = await beginCheckout(getDb(), short.holdId, short.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 });
     expect(late).toMatchObject({ ok: false, reason: 'hold_expired' });
@@ -141,8 +133,7 @@ describe('hold expiry and release', () => {
 
   it('only the holder of the token can release a hold', async () => {
     const id = await gaScreening(5);
-    const hold = await holdSeats(getDb(), id, { items: adult(2) }, 'a', settings);
-    if (!hold.ok) throw new Error('hold failed');
+    const hold = await createHold(getDb(), id, { quantity: 2, clientKey: 'a' });
     expect(await releaseHold(getDb(), hold.holdId, 'not-the-token')).toEqual({ ok: false, reason: 'forbidden' });
     expect(await releaseHold(getDb(), hold.holdId, null)).toEqual({ ok: false, reason: 'forbidden' });
     expect(await releaseHold(getDb(), hold.holdId, hold.holdToken)).toEqual({ ok: true, released: true });
@@ -152,8 +143,7 @@ describe('hold expiry and release', () => {
 
   it('a double click on checkout makes one order', async () => {
     const id = await gaScreening(5);
-    const hold = await holdSeats(getDb(), id, { items: adult(2) }, 'a', settings);
-    if (!hold.ok) throw new Error('hold failed');
+    const hold = await createHold(getDb(), id, { quantity: 2, clientKey: 'a' });
     const buyer = { name: 'Ada', email: 'ada@example.org' };
     const [a, b] = await Promise.all([
       beginCheckout(getDb(), hold.holdId, hold.holdToken, buyer, { holdMinutes: 10 }),

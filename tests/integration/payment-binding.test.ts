@@ -2,14 +2,13 @@ import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats } from '@/domain/booking/holds';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import { settleCheckout, startCheckout, sweep } from '@/domain/payments/checkout';
 import { resetEnvCache } from '@/platform/env';
 import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
 import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
-import { createGaScreening } from '../support/factories';
-import { TEST_ORDER_SETTINGS as settings, inventoryProblems, stripeEvent } from '../support/inventory';
+import { createGaScreening, createHold, TEST_ORDER_SETTINGS as settings, stripeEvent } from '../support/factories';
+import { inventoryProblems } from '../support/inventory';
 
 /**
  * Payment binding against a real (emulated) Stripe: sessions are created and
@@ -34,8 +33,7 @@ afterAll(async () => {
 /** A hold checked out through the app: an order with its own session in the emulator. */
 async function checkedOut(quantity: number) {
   const screeningId = await createGaScreening(getDb(), 10);
-  const hold = await holdSeats(getDb(), screeningId, { items: [{ ticketType: 'adult', quantity }] }, 'binding', { holdMinutes: 10, maxPerOrder: 8 });
-  if (!hold.ok) throw new Error(`hold failed: ${hold.message}`);
+  const hold = await createHold(getDb(), screeningId, { quantity, clientKey: 'binding' });
   const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Ada Buyer', email: 'ada-binding@example.org' });
   if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
   const [order] = await getDb().execute<{ stripe_session_id: string; total_cents: number; currency: string } & Row>(sql`
@@ -175,8 +173,7 @@ describe('payment binding: only the order’s own session, for the order’s tot
 describe('concurrent checkouts of one hold', () => {
   it('thirty at once get the same order and the same session, and Stripe is asked once', async () => {
     const screeningId = await createGaScreening(getDb(), 10);
-    const hold = await holdSeats(getDb(), screeningId, { items: [{ ticketType: 'adult', quantity: 2 }] }, 'double-click', { holdMinutes: 10, maxPerOrder: 8 });
-    if (!hold.ok) throw new Error('hold failed');
+    const hold = await createHold(getDb(), screeningId, { quantity: 2, clientKey: 'double-click' });
     const sessions = getStripe().checkout.sessions;
     const create = sessions.create.bind(sessions);
     // Stripe takes a while to answer: the window in which concurrent requests would each ask for a session.

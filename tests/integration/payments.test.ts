@@ -1,22 +1,24 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { holdSeats } from '@/domain/booking/holds';
 import { endLiveHolds } from '@/domain/inventory/inventory';
-import { beginCheckout } from '@/domain/payments/orders';
 import { applyStripeEvent } from '@/domain/payments/payments';
-import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
-import { TEST_ORDER_SETTINGS as settings, inventoryProblems, sessionObject as anySession, stripeEvent } from '../support/inventory';
+import {
+  createGaScreening,
+  createPaidOrder,
+  createPendingOrder,
+  createReservedScreening,
+  TEST_ORDER_SETTINGS as settings,
+  sessionObject as anySession,
+  stripeEvent,
+} from '../support/factories';
+import { inventoryProblems } from '../support/inventory';
 
 type Row = Record<string, unknown>;
 
-async function screening(kind: 'ga' | 'reserved', capacity = 10) {
-  const db = getDb();
-  const festival = await createFestival(db);
-  const venue = kind === 'ga' ? await createGaVenue(db, festival.id, capacity) : await createReservedVenue(db, festival.id, 1, capacity);
-  const film = await createFilm(db, festival.id);
-  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-}
+/** A screening of `capacity` places: general admission, or one row of reserved seats. */
+const screening = (kind: 'ga' | 'reserved', capacity = 10) =>
+  kind === 'ga' ? createGaScreening(getDb(), capacity) : createReservedScreening(getDb(), 1, capacity);
 
 const totals = new Map<string, number>();
 
@@ -25,14 +27,11 @@ function sessionObject(orderId: string, o: Parameters<typeof anySession>[1] = {}
   return anySession(orderId, { amountTotal: totals.get(orderId), ...o });
 }
 
-/** A hold turned into a pending order, as if the buyer were now on Stripe's page. */
+/** A pending order of Ada Buyer's (ada@example.org), its total noted for the session that pays it. */
 async function pendingOrder(screeningId: string, quantity: number, seats?: string[]) {
-  const hold = await holdSeats(getDb(), screeningId, { items: [{ ticketType: 'adult', quantity }], seats }, 'buyer', { holdMinutes: 10, maxPerOrder: 8 });
-  if (!hold.ok) throw new Error(`hold failed: ${hold.message}`);
-  const order = await beginCheckout(getDb(), hold.holdId, hold.holdToken, { name: 'Ada Buyer', email: 'ada@example.org' }, { holdMinutes: 10 });
-  if (!order.ok) throw new Error('checkout failed');
-  totals.set(order.orderId, hold.totalCents);
-  return { orderId: order.orderId, holdId: hold.holdId, seats: hold.seats };
+  const order = await createPendingOrder(getDb(), screeningId, { quantity, seats, clientKey: 'buyer' });
+  totals.set(order.orderId, order.totalCents);
+  return order;
 }
 
 async function orderState(orderId: string) {
@@ -135,8 +134,7 @@ describe('Stripe events', () => {
     const id = await screening('ga', 2);
     const late = await pendingOrder(id, 2);
     await getDb().transaction((tx) => endLiveHolds(tx, [late.holdId], 'expired'));
-    const other = await pendingOrder(id, 2);
-    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(other.orderId)), settings);
+    await createPaidOrder(getDb(), id, { quantity: 2, clientKey: 'buyer', via: 'stripe-event' });
 
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(late.orderId, { paymentIntent: 'pi_late_1' })), settings);
     expect(outcome).toEqual({ applied: true, effect: 'refund_due', refundDue: late.orderId });
@@ -154,8 +152,7 @@ describe('Stripe events', () => {
 
   it('a full refund of a paid order voids its tickets and returns its seats', async () => {
     const id = await screening('reserved');
-    const { orderId } = await pendingOrder(id, 3);
-    await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId, { paymentIntent: 'pi_refund_me' })), settings);
+    const { orderId } = await createPaidOrder(getDb(), id, { quantity: 3, clientKey: 'buyer', via: 'stripe-event', paymentIntentId: 'pi_refund_me' });
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 1500 }), settings);
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3 });
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 4500 }), settings);

@@ -4,8 +4,8 @@ import { createConnection } from '@/db/client';
 import { adminUrlOf, createDatabaseIfMissing, dropDatabase, withDatabase } from '@/db/migrate';
 import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
 import { resetEnvCache } from '@/platform/env';
-import { hashPassword } from '@/domain/accounts/password';
 import { bootAppDatabase } from '../../scripts/lib/database';
+import { createUser } from '../support/factories';
 
 type Row = Record<string, unknown>;
 
@@ -48,7 +48,7 @@ describe('production start-up and the demo accounts', () => {
 
       // As a local trial run would have left it.
       const staff = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-      await db.execute(sql`INSERT INTO users (id, email, name, role, password_hash) VALUES (${crypto.randomUUID()}, ${staff.email}, 'Demo', 'admin', ${await hashPassword('festival-demo-password')})`);
+      await createUser(db, { email: staff.email, name: 'Demo', role: 'admin', password: 'festival-demo-password' });
       await bootAppDatabase();
       const [row] = await db.execute<{ password_hash: string | null } & Row>(sql`SELECT password_hash FROM users WHERE email = ${staff.email}`);
       expect(row?.password_hash).toBeNull();

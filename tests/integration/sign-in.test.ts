@@ -3,11 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db/client';
 import { clearSignInFailures, LOCKOUT } from '@/domain/accounts/auth';
 import { clientAddress } from '@/web/api/client';
-import { hashPassword } from '@/domain/accounts/password';
 import { authorizePassword, LockedOut } from '@/domain/accounts/password-sign-in';
 import { SIGN_IN_EMAIL_LIMITS, sendSignInEmail } from '@/domain/accounts/sign-in';
 import { getEnv } from '@/platform/env';
-import { uniq } from '../support/factories';
+import { createUser, uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;
 
@@ -82,12 +81,7 @@ describe('sign-in emails', () => {
 });
 
 describe('password sign-in and its lockout', () => {
-  async function staffAccount() {
-    const email = `${uniq('staff')}@example.org`;
-    await getDb().execute(sql`INSERT INTO users (id, email, role, password_hash)
-      VALUES (${crypto.randomUUID()}, ${email}, 'staff', ${await hashPassword('the right password')})`);
-    return email;
-  }
+  const staffAccount = async () => (await createUser(getDb(), { role: 'staff', password: 'the right password' })).email;
 
   it('five wrong passwords lock the account: the right one is then refused', async () => {
     const email = await staffAccount();

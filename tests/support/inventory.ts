@@ -1,16 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
 import type { Database } from '@/db/client';
-import type { OrderSettings } from '@/domain/payments/orders';
 
 type Row = Record<string, unknown>;
-
-export const TEST_ORDER_SETTINGS: OrderSettings = {
-  appSecret: 'integration-test-secret-integration-test-secret',
-  baseUrl: 'http://tickets.test',
-  holdMinutes: 10,
-  emailStatus: 'stored',
-};
 
 /**
  * The bookkeeping that must hold after anything: available + held + sold =
@@ -60,40 +51,4 @@ export async function inventoryProblems(db: Database, screeningId: string): Prom
     if (r.seat_hold_mismatch) problems.push(`${r.seat_hold_mismatch} seats held by ended holds`);
   }
   return problems;
-}
-
-let eventCounter = 0;
-
-/** A Stripe event object as the verified webhook hands it over (the signature is tested over HTTP). */
-export function stripeEvent(type: string, object: Record<string, unknown>): Stripe.Event {
-  eventCounter += 1;
-  return {
-    id: `evt_test_${Date.now()}_${eventCounter}_${Math.random().toString(36).slice(2, 8)}`,
-    object: 'event',
-    api_version: '2025-01-01',
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type,
-    data: { object },
-  } as unknown as Stripe.Event;
-}
-
-/** A Checkout Session for an order; a paid one must carry the order's total and currency to pay for it. */
-export function sessionObject(
-  orderId: string,
-  o: { paymentStatus?: 'paid' | 'unpaid'; status?: string; paymentIntent?: string; amountTotal?: number; currency?: string } = {},
-) {
-  return {
-    id: `cs_test_${orderId.slice(0, 8)}`,
-    amount_total: o.amountTotal ?? null,
-    currency: o.currency ?? 'cad',
-    object: 'checkout.session',
-    status: o.status ?? 'complete',
-    payment_status: o.paymentStatus ?? 'paid',
-    payment_intent: o.paymentIntent ?? `pi_test_${orderId.slice(0, 8)}`,
-    metadata: { order_id: orderId },
-    client_reference_id: orderId,
-  };
 }

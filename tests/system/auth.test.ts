@@ -3,9 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { changeUserRole } from '@/domain/accounts/auth';
-import { hashPassword } from '@/domain/accounts/password';
 import { type AppInstance, startProductionInstance } from '../support/app-instance';
-import { uniq } from '../support/factories';
+import { createUser, uniq } from '../support/factories';
 
 type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!;
@@ -71,12 +70,8 @@ function loopbackAsLocalhost(origin: string): string {
   return origin.replace('//127.0.0.1:', '//localhost:');
 }
 
-async function staffAccount() {
-  const id = crypto.randomUUID();
-  const email = `${uniq('sys-staff')}@example.org`;
-  await getDb().execute(sql`INSERT INTO users (id, email, name, role, password_hash) VALUES (${id}, ${email}, 'System Staff', 'staff', ${await hashPassword('system staff password')})`);
-  return { id, email };
-}
+const staffAccount = () =>
+  createUser(getDb(), { role: 'staff', name: 'System Staff', email: `${uniq('sys-staff')}@example.org`, password: 'system staff password' });
 
 describe('links and redirects never follow the request', () => {
   // Local mode answers a foreign Host with 421 outright; production sits behind proxies and must not need that.

@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { getEnv } from '@/platform/env';
-import { createFilm, createGaScreening, createGaVenue, createTestScreening, getFestivalSummary } from '../support/factories';
+import { createGaScreening, getFestivalBySlug } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 import { postActionForm } from '../support/server-actions';
+import { until } from '../support/until';
 
 type Row = Record<string, unknown>;
 const [appA, appB] = inject('appUrls') as [string, string];
@@ -12,23 +13,9 @@ const [appA, appB] = inject('appUrls') as [string, string];
 /** The production instances run with this process's environment: the configured limit, not one a test passes in. */
 const MAX = getEnv().MAX_TICKETS_PER_ORDER;
 
-const until = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 20_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
-
 /** A screening of the festival the site shows, so that its booking page exists. */
 async function demoScreening(capacity: number) {
-  const db = getDb();
-  const [demo] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
-  const festival = await getFestivalSummary(db, demo!.id);
-  const venue = await createGaVenue(db, festival.id, capacity);
-  const film = await createFilm(db, festival.id);
-  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+  return createGaScreening(getDb(), capacity, { festival: await getFestivalBySlug(getDb(), getEnv().FESTIVAL_SLUG) });
 }
 
 const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
@@ -55,6 +42,7 @@ describe('the running worker', () => {
         return row!;
       },
       (s) => s.status === 'expired',
+      20_000,
     );
     expect(state).toEqual({ status: 'expired', held: 0 });
     expect(await inventoryProblems(getDb(), id)).toEqual([]);

@@ -1,8 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { getEnv } from '@/platform/env';
-import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, getFestivalSummary } from '../support/factories';
+import { createGaScreening, createReservedScreening, getFestivalBySlug } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 import { postActionForm } from '../support/server-actions';
 
@@ -33,10 +32,7 @@ async function rush(screeningId: string, requests: number) {
 describe('an on-sale rush over two app instances', () => {
   it('500 concurrent hold requests on a 50-place general-admission screening hold exactly 50 places', async () => {
     const db = getDb();
-    const festival = await createFestival(db);
-    const venue = await createGaVenue(db, festival.id, 50);
-    const film = await createFilm(db, festival.id);
-    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+    const id = await createGaScreening(db, 50);
 
     const results = await rush(id, 500);
     expect(results.filter((r) => r.status === 201)).toHaveLength(50);
@@ -48,11 +44,8 @@ describe('an on-sale rush over two app instances', () => {
 
   it('500 concurrent best-available requests on a 50-seat reserved screening: 50 seats, none held twice', async () => {
     const db = getDb();
-    const festival = await createFestival(db);
-    const venue = await createReservedVenue(db, festival.id, 5, 10);
-    const film = await createFilm(db, festival.id);
     // Wheelchair and companion seats are never chosen automatically: 48 seats are open to best available.
-    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+    const id = await createReservedScreening(db, 5, 10);
 
     const results = await rush(id, 500);
     const won = results.filter((r) => r.status === 201);
@@ -65,10 +58,7 @@ describe('an on-sale rush over two app instances', () => {
 
   it('one client sending 40 concurrent holds over both instances holds the per-order maximum, and no more', async () => {
     const db = getDb();
-    const festival = await createFestival(db);
-    const venue = await createGaVenue(db, festival.id, 100);
-    const film = await createFilm(db, festival.id);
-    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+    const id = await createGaScreening(db, 100);
 
     const hoarder = '10.200.0.1';
     const results = await Promise.all([
@@ -88,11 +78,7 @@ describe('an on-sale rush over two app instances', () => {
   it('the booking form says why when the same browser would hold more than the per-order maximum', async () => {
     // A screening of the festival the site shows, so that its booking page exists.
     const db = getDb();
-    const [demo] = await db.execute<{ id: string } & Record<string, unknown>>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
-    const festival = await getFestivalSummary(db, demo!.id);
-    const venue = await createGaVenue(db, festival.id, 50);
-    const film = await createFilm(db, festival.id);
-    const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+    const id = await createGaScreening(db, 50, { festival: await getFestivalBySlug(db, getEnv().FESTIVAL_SLUG) });
     const page = `/screenings/${id}/book`;
 
     const first = await postActionForm(apps[0]!, page, 'holdSeatsAction', { qty_adult: '5', mode: 'best' });

@@ -8,6 +8,7 @@ import { startStripeEmulator } from '@/tools/stripe-emulator/server';
 import { startAppInstance } from '../support/app-instance';
 import { createGaScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { until } from '../support/until';
 
 type Row = Record<string, unknown>;
 const [appA, appB] = inject('appUrls') as [string, string];
@@ -52,15 +53,6 @@ async function eventsFor(sessionId: string, base = emulator) {
   const all = await json<{ events: { id: string; type: string; sessionId?: string; delivered: boolean }[] }>(await fetch(`${base}/_emulator/events`));
   return all.events.filter((e) => e.sessionId === sessionId);
 }
-
-const until = async <T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
 
 describe('payment through the emulator, with real signatures over HTTP', () => {
   it('pays, fulfils from the webhook, and ignores a second delivery of the same event', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { orderAccessToken } from '@/platform/tokens';
 import { type AppInstance, runServerUntilExit, startAppInstance, startProductionInstance } from '../support/app-instance';
-import { createGaScreening } from '../support/factories';
+import { createGaScreening, createUser } from '../support/factories';
 import { sessionCookie } from '../support/sessions';
 
 /**
@@ -36,12 +36,7 @@ async function userCookie(secret: string, userId: string, email: string): Promis
   return (await sessionCookie(getDb(), { id: userId, email }, secret)).cookie;
 }
 
-async function newAdmin(): Promise<{ id: string; email: string }> {
-  const id = randomUUID();
-  const email = `server-test-${id.slice(0, 8)}@example.org`;
-  await getDb().execute(sql`INSERT INTO users (id, email, name, role) VALUES (${id}, ${email}, 'Server test', 'admin'::user_role)`);
-  return { id, email };
-}
+const newAdmin = () => createUser(getDb(), { role: 'admin', name: 'Server test' });
 
 /** Raw HTTP, for methods fetch refuses to send (TRACE) and headers it forbids. */
 function rawRequest(url: string, method: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string }> {

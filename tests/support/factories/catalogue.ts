@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { createScreening, type CreateScreeningInput } from '@/domain/catalogue/screening-commands';
-import { festivals, filmCredits, films, people, seatSections, seats, sections, venues } from '@/db/schema';
+import { festivals, filmCredits, films, people, screenings, seatSections, seats, sections, venues } from '@/db/schema';
 import { addDays, daysBetween, localDate, zonedTimeToUtc } from '@/lib/time';
+import { uniq } from './unique';
 
 /**
- * Test data builders. Every test makes its own rows with unique slugs, so
- * tests never depend on each other or on the demo seed.
+ * The catalogue: festivals, sections, films, venues and screenings on sale.
+ * Every test makes its own rows with unique slugs, so tests never depend on
+ * each other or on the demo seed (a screening that must have a booking page
+ * goes into the festival the site shows, passed in as `festival`).
  */
 
-export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+type FestivalRef = { id: string; timeZone: string; startsOn: string };
 
 export async function createFestival(db: Database, overrides: { timeZone?: string; startsOn?: string; days?: number } = {}) {
   const timeZone = overrides.timeZone ?? 'America/Vancouver';
@@ -92,7 +94,7 @@ export async function createGaVenue(db: Database, festivalId: string, capacity =
 
 export async function createTestScreening(
   db: Database,
-  festival: { id: string; timeZone: string; startsOn: string },
+  festival: FestivalRef,
   o: { venueId: string; filmIds: string[]; day?: number; time?: string } & Partial<CreateScreeningInput>,
 ) {
   const startsAt = o.startsAt ?? zonedTimeToUtc(addDays(festival.startsOn, o.day ?? 0), o.time ?? '19:00', festival.timeZone);
@@ -109,16 +111,41 @@ export async function createTestScreening(
   return result.screeningId;
 }
 
-/** A festival of its own with one general-admission screening on sale. */
-export async function createGaScreening(db: Database, capacity: number) {
-  const festival = await createFestival(db);
+/** One general-admission screening on sale, in a festival of its own unless one is given. */
+export async function createGaScreening(db: Database, capacity: number, o: { festival?: FestivalRef } = {}) {
+  const festival = o.festival ?? (await createFestival(db));
   const venue = await createGaVenue(db, festival.id, capacity);
   const film = await createFilm(db, festival.id);
   return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
+/** One reserved-seating screening on sale (see createReservedVenue), in a festival of its own unless one is given. */
+export async function createReservedScreening(db: Database, rows: number, perRow: number, o: { festival?: FestivalRef } = {}) {
+  const festival = o.festival ?? (await createFestival(db));
+  const venue = await createReservedVenue(db, festival.id, rows, perRow);
+  const film = await createFilm(db, festival.id);
+  return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
+}
+
+/** The seats of a screening's house, row by row from the front, left to right. */
+export async function listScreeningSeats(db: Database, screeningId: string) {
+  return db
+    .select({ id: seats.id, kind: seats.kind, rowLabel: seats.rowLabel, seatNumber: seats.seatNumber })
+    .from(seats)
+    .innerJoin(screenings, eq(screenings.venueId, seats.venueId))
+    .where(eq(screenings.id, screeningId))
+    .orderBy(asc(seats.y), asc(seats.x));
 }
 
 export async function getFestivalSummary(db: Database, id: string) {
   const [f] = await db.select().from(festivals).where(eq(festivals.id, id));
   if (!f) throw new Error('no festival');
   return { ...f, days: daysBetween(f.startsOn, f.endsOn) };
+}
+
+/** A festival by its slug: the demo festival, the one the site shows. */
+export async function getFestivalBySlug(db: Database, slug: string) {
+  const [f] = await db.select({ id: festivals.id }).from(festivals).where(eq(festivals.slug, slug));
+  if (!f) throw new Error(`no festival ${slug}`);
+  return getFestivalSummary(db, f.id);
 }
