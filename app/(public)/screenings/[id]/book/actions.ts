@@ -34,7 +34,7 @@ export async function holdSeatsAction(screeningId: string, form: FormData): Prom
   const env = getEnv();
   const key = await clientKey();
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
-  if (!limit.allowed) back(bookPath, `Too many attempts. Please wait ${limit.retryAfterSeconds} seconds.`);
+  if (!limit.ok) back(bookPath, `Too many attempts. Please wait ${limit.retryAfterSeconds} seconds.`);
 
   const result = await holdSeats(getDb(), screeningId, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
   if (!result.ok) back(bookPath, result.message);

@@ -13,7 +13,7 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   const env = getEnv();
   const key = clientKey(request);
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
-  if (!limit.allowed) {
+  if (!limit.ok) {
     const res = apiError(429, 'rate_limited', `Too many hold requests; try again in ${limit.retryAfterSeconds} s.`);
     res.headers.set('Retry-After', String(limit.retryAfterSeconds));
     return res;
