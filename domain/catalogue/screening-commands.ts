@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
+import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import {
   accessAllocations,
   accessScheme,
@@ -130,7 +131,7 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
     await tx.insert(accessAllocations).values(allocationRows);
     // The access schemes' places are carved out of the house: the standard pool is what is left.
     await tx.insert(inventoryPools).values([
-      { screeningId: screening.id, kind: 'standard', capacity: house - allocated },
+      { screeningId: screening.id, kind: PAID_TICKETS_POOL, capacity: house - allocated },
       ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.scheme, capacity: a.quantity })),
     ]);
     if (venueSeats.length > 0) {

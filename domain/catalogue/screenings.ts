@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
+import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '@/db/client';
@@ -114,8 +115,8 @@ function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
 }
 
 /**
- * Screenings with their live availability. Standard availability is what the
- * standard pool has left, and in a reserved house never more than the seats
+ * Screenings with their live availability. Availability is what the paid
+ * tickets' pool has left, and in a reserved house never more than the seats
  * still free.
  */
 export async function listScreenings(festival: FestivalSummary, filter: ScreeningFilter, now = new Date()): Promise<ScreeningSummary[]> {
@@ -134,7 +135,7 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
               FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = s.id), '[]'::json) AS films
     FROM screenings s
     JOIN venues v ON v.id = s.venue_id
-    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = 'standard'
+    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${PAID_TICKETS_POOL}::pool_kind
     WHERE ${whereFor(festival, filter)}
     ORDER BY s.starts_at, v.name, s.id`);
   return rows.map((r) => toSummary(r, festival.timeZone, now));
