@@ -55,7 +55,7 @@ describe('Stripe events', () => {
     // A replay later, and a second distinct event for the same payment, change nothing either.
     expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: false, reason: 'duplicate' });
     expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings)).toEqual({
-      applied: true,
+      ok: true,
       effect: 'already_done',
     });
     const state = await orderState(orderId);
@@ -81,7 +81,7 @@ describe('Stripe events', () => {
     const id = await screening('ga');
     const a = await pendingOrder(id, 1);
     expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(a.orderId, { paymentStatus: 'unpaid' })), settings)).toEqual({
-      applied: true,
+      ok: true,
       effect: 'awaiting_payment',
     });
     expect((await orderState(a.orderId)).status).toBe('pending');
