@@ -35,12 +35,6 @@ export const CREDIT_LABEL: Record<string, string> = {
   original_music: 'Original Music',
 };
 
-export const ACCESS_PROGRAMME_LABEL: Record<string, string> = {
-  indigenous_access: 'Indigenous Access',
-  community_access: 'Community Access',
-  donated: 'Donated tickets',
-};
-
 export function listToText(items: string[]): string {
   return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(items);
 }

@@ -1,16 +1,9 @@
 import Link from 'next/link';
+import { ACCESS_SCHEMES, accessSchemePath } from '@/domain/catalogue/access-schemes';
 
 /** The Indigenous & Community Access block every film page carries. */
 export function AccessBlock({ filmSlug }: { filmSlug: string }) {
-  const links = [
-    { href: `/access/indigenous?film=${filmSlug}`, label: 'Indigenous Access Tickets', text: 'Free tickets for Indigenous audience members.' },
-    { href: `/access/community?film=${filmSlug}`, label: 'Community Access Tickets', text: 'Free or low-cost tickets for people facing financial barriers.' },
-    {
-      href: `/access/donation-requests?film=${filmSlug}`,
-      label: 'Ticket Donation Requests',
-      text: 'For community partner organisations requesting donated tickets for the people they serve.',
-    },
-  ];
+  const links = ACCESS_SCHEMES.map((s) => ({ href: accessSchemePath(s.scheme, filmSlug), label: s.title, text: s.blurb }));
   return (
     <section aria-labelledby="access-heading" className="rounded-lg border border-stone-300 bg-white p-4">
       <h2 id="access-heading" className="font-serif text-xl font-bold">

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
-import { screenings } from './screenings';
+import { accessScheme, screenings } from './screenings';
 import { seats } from './venues';
 
 export const seatState = pgEnum('seat_state', ['available', 'held', 'sold', 'blocked']);
-export const poolKind = pgEnum('pool_kind', ['standard', 'indigenous_access', 'community_access', 'donated']);
+/** A screening's counted places: the standard (paid) pool, and one pool per access scheme. */
+export const poolKind = pgEnum('pool_kind', ['standard', ...accessScheme.enumValues]);
 
 /** One row per seat per screening of a reserved venue. */
 export const screeningSeats = pgTable(
@@ -31,7 +32,7 @@ export const screeningSeats = pgTable(
 );
 
 /**
- * Counted places of a screening: general admission, and each access programme's share.
+ * Counted places of a screening: general admission, and each access scheme's share.
  * The check makes over-selling impossible whatever the caller does.
  */
 export const inventoryPools = pgTable(
@@ -54,3 +55,4 @@ export const inventoryPools = pgTable(
 export type ScreeningSeat = typeof screeningSeats.$inferSelect;
 export type InventoryPool = typeof inventoryPools.$inferSelect;
 export type SeatState = (typeof seatState.enumValues)[number];
+export type PoolKind = (typeof poolKind.enumValues)[number];

@@ -26,7 +26,12 @@ export const accessibilityFeature = pgEnum('accessibility_feature', [
   'asl',
 ]);
 
-export const accessProgramme = pgEnum('access_programme', ['indigenous_access', 'community_access', 'donated']);
+/**
+ * The access schemes: places set aside at every screening, free to the people each scheme serves. Their values are
+ * also the kinds of their inventory pools (pool_kind); their URL slugs, labels and texts are in
+ * domain/catalogue/access-schemes.ts. "Programme" means the festival's line-up only.
+ */
+export const accessScheme = pgEnum('access_scheme', ['indigenous_access', 'community_access', 'donated']);
 
 export const screenings = pgTable(
   'screenings',
@@ -94,18 +99,18 @@ export const ticketTypes = pgTable(
   ],
 );
 
-/** Places set aside per screening for each access programme. */
+/** Places set aside per screening for each access scheme. */
 export const accessAllocations = pgTable(
   'access_allocations',
   {
     screeningId: uuid()
       .notNull()
       .references(() => screenings.id, { onDelete: 'cascade' }),
-    programme: accessProgramme().notNull(),
+    scheme: accessScheme().notNull(),
     quantity: integer().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.screeningId, t.programme] }),
+    primaryKey({ columns: [t.screeningId, t.scheme] }),
     check('access_allocations_quantity_nonnegative', sql`${t.quantity} >= 0`),
   ],
 );
@@ -115,4 +120,4 @@ export type TicketType = typeof ticketTypes.$inferSelect;
 export type AccessAllocation = typeof accessAllocations.$inferSelect;
 export type ScreeningStatus = (typeof screeningStatus.enumValues)[number];
 export type AccessibilityFeature = (typeof accessibilityFeature.enumValues)[number];
-export type AccessProgramme = (typeof accessProgramme.enumValues)[number];
+export type AccessScheme = (typeof accessScheme.enumValues)[number];

@@ -67,8 +67,8 @@ export async function sendSignInEmail(email: string, url: string, headers: Heade
     hitRateLimit(db, `signin-email:${to}`, SIGN_IN_EMAIL_LIMITS.perAddress.limit, SIGN_IN_EMAIL_LIMITS.perAddress.windowSeconds),
     hitRateLimit(db, `signin-client:${client}`, SIGN_IN_EMAIL_LIMITS.perClient.limit, SIGN_IN_EMAIL_LIMITS.perClient.windowSeconds),
   ]);
-  if (!perAddress.allowed || !perClient.allowed) {
-    console.warn(`[auth] sign-in email not sent: too many requests ${perAddress.allowed ? `from client ${client}` : `for ${maskEmail(to)}`}`);
+  if (!perAddress.ok || !perClient.ok) {
+    console.warn(`[auth] sign-in email not sent: too many requests ${perAddress.ok ? `from client ${client}` : `for ${maskEmail(to)}`}`);
     return;
   }
   const link = publicSignInLink(url, env.PUBLIC_BASE_URL);

@@ -5,6 +5,7 @@ import { isUuid } from '@/lib/ids';
 import { hashToken, newToken, sameHash } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
 import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, uuidList, type SeatCandidate } from '@/domain/inventory/inventory';
+import { PAID_TICKETS_POOL, placesLeft, poolUpdate, type PoolKind } from '@/domain/inventory/pools';
 
 type Row = Record<string, unknown>;
 
@@ -66,6 +67,10 @@ function sqlState(error: unknown): string | undefined {
  * a screening at once, counting its live holds: otherwise a patient client
  * could hold a whole screening. The cap is checked in the same statement,
  * after the pool row is locked (see marquee_hold_within_cap).
+ *
+ * The places come from `pool` (the paid tickets' pool unless an access
+ * scheme's claim names its own), and the hold records it: every later move
+ * of these places (checkout, fulfilment, refund, release) reads it there.
  */
 export async function holdSeats(
   db: Database,
@@ -73,6 +78,7 @@ export async function holdSeats(
   request: HoldRequest,
   clientKey: string,
   settings: HoldSettings,
+  pool: PoolKind = PAID_TICKETS_POOL,
 ): Promise<HoldResult> {
   const wanted = request.items.filter((i) => i.quantity > 0);
   const quantity = wanted.reduce((sum, i) => sum + i.quantity, 0);
@@ -128,13 +134,12 @@ export async function holdSeats(
   const takeAndRecord = async (runner: Database | Transaction) => {
     const [row] = await runner.execute<{ expires_at: string | null; left: number; expired: boolean } & Row>(sql`
       WITH pool AS (
-        UPDATE inventory_pools SET held = held + ${quantity}
-        WHERE screening_id = ${screeningId} AND kind = 'standard' AND held + sold + ${quantity} <= capacity
+        ${poolUpdate.hold(screeningId, pool, quantity)}
         RETURNING screening_id),
       hold AS (
-        INSERT INTO holds (id, screening_id, quantity, token_hash, client_key, expires_at)
+        INSERT INTO holds (id, screening_id, pool_kind, quantity, token_hash, client_key, expires_at)
         SELECT ${holdId}, marquee_hold_within_cap(pool.screening_id, ${clientKey}, ${quantity}, ${settings.maxPerOrder}),
-               ${quantity}, ${hashToken(holdToken)}, ${clientKey},
+               ${pool}::pool_kind, ${quantity}, ${hashToken(holdToken)}, ${clientKey},
                now() + make_interval(secs => ${settings.holdMinutes * 60})
         FROM pool RETURNING id, expires_at),
       items AS (
@@ -144,8 +149,8 @@ export async function holdSeats(
         RETURNING 1)
       SELECT (SELECT to_json(expires_at) FROM hold) AS expires_at,
              (SELECT count(*) FROM items) AS items,
-             (SELECT greatest(capacity - held - sold, 0) FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard') AS left,
-             EXISTS (SELECT 1 FROM holds WHERE screening_id = ${screeningId} AND status = 'active' AND expires_at <= now()) AS expired`);
+             ${placesLeft(screeningId, pool)} AS left,
+             EXISTS (SELECT 1 FROM holds WHERE screening_id = ${screeningId} AND pool_kind = ${pool}::pool_kind AND status = 'active' AND expires_at <= now()) AS expired`);
     return row!;
   };
   const refusal = (available: number) =>
@@ -160,9 +165,8 @@ export async function holdSeats(
   // contradicts the refusal (it saw room), read again so the 409 reports what is really left.
   const leftAfterRefusal = async (runner: Database | Transaction, seen: number) => {
     if (seen < quantity) return seen;
-    const [pool] = await runner.execute<{ left: number } & Row>(sql`
-      SELECT greatest(capacity - held - sold, 0) AS left FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
-    return pool?.left ?? 0;
+    const [row] = await runner.execute<{ left: number | null } & Row>(sql`SELECT ${placesLeft(screeningId, pool)} AS left`);
+    return row?.left ?? 0;
   };
 
   const tooManyHeld = {

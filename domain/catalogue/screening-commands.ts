@@ -1,9 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
+import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import {
   accessAllocations,
-  accessProgramme,
+  accessScheme,
   accessibilityFeature,
   films,
   inventoryPools,
@@ -40,7 +41,7 @@ export const CreateScreeningInput = z
         }),
       )
       .min(1, 'A screening needs at least one ticket type'),
-    allocations: z.partialRecord(z.enum(accessProgramme.enumValues), z.number().int().min(0)).default({}),
+    allocations: z.partialRecord(z.enum(accessScheme.enumValues), z.number().int().min(0)).default({}),
   })
   .refine((v) => v.endsAt > v.startsAt, { message: 'A screening must end after it starts', path: ['endsAt'] })
   .refine((v) => v.filmIds.length === 1 || v.programmeTitle, {
@@ -122,16 +123,16 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
       })),
     );
 
-    const allocationRows = accessProgramme.enumValues.map((programme) => ({
+    const allocationRows = accessScheme.enumValues.map((scheme) => ({
       screeningId: screening.id,
-      programme,
-      quantity: input.allocations[programme] ?? 0,
+      scheme,
+      quantity: input.allocations[scheme] ?? 0,
     }));
     await tx.insert(accessAllocations).values(allocationRows);
-    // The access programmes' places are carved out of the house: the standard pool is what is left.
+    // The access schemes' places are carved out of the house: the standard pool is what is left.
     await tx.insert(inventoryPools).values([
-      { screeningId: screening.id, kind: 'standard', capacity: house - allocated },
-      ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.programme, capacity: a.quantity })),
+      { screeningId: screening.id, kind: PAID_TICKETS_POOL, capacity: house - allocated },
+      ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.scheme, capacity: a.quantity })),
     ]);
     if (venueSeats.length > 0) {
       await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id })));

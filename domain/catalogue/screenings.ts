@@ -1,10 +1,11 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
+import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '@/db/client';
-import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '@/db/schema/screenings';
+import type { AccessibilityFeature, AccessScheme, ScreeningStatus } from '@/db/schema/screenings';
 import type { SeatState } from '@/db/schema/inventory';
 import type { SeatKind } from '@/db/schema/venues';
 
@@ -114,8 +115,8 @@ function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
 }
 
 /**
- * Screenings with their live availability. Standard availability is what the
- * standard pool has left, and in a reserved house never more than the seats
+ * Screenings with their live availability. Availability is what the paid
+ * tickets' pool has left, and in a reserved house never more than the seats
  * still free.
  */
 export async function listScreenings(festival: FestivalSummary, filter: ScreeningFilter, now = new Date()): Promise<ScreeningSummary[]> {
@@ -134,7 +135,7 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
               FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = s.id), '[]'::json) AS films
     FROM screenings s
     JOIN venues v ON v.id = s.venue_id
-    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = 'standard'
+    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${PAID_TICKETS_POOL}::pool_kind
     WHERE ${whereFor(festival, filter)}
     ORDER BY s.starts_at, v.name, s.id`);
   return rows.map((r) => toSummary(r, festival.timeZone, now));
@@ -209,7 +210,7 @@ export interface ScreeningDetail extends ScreeningSummary {
     contentAdvisories: string[];
   }[];
   ticketTypes: { code: string; name: string; description: string | null; priceCents: number; available: number }[];
-  allocations: { programme: AccessProgramme; quantity: number; remaining: number }[];
+  allocations: { scheme: AccessScheme; quantity: number; remaining: number }[];
   seatMap: SeatMapSeat[] | null;
 }
 
@@ -252,10 +253,10 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
     db.execute<{ code: string; name: string; description: string | null; price_cents: number }>(
       sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active ORDER BY position`,
     ),
-    db.execute<{ programme: AccessProgramme; quantity: number; remaining: number }>(
-      sql`SELECT a.programme, a.quantity, coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)}, 0) AS remaining
-          FROM access_allocations a LEFT JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.programme::text
-          WHERE a.screening_id = ${id} ORDER BY a.programme`,
+    db.execute<{ scheme: AccessScheme; quantity: number; remaining: number }>(
+      sql`SELECT a.scheme, a.quantity, coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)}, 0) AS remaining
+          FROM access_allocations a LEFT JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.scheme::text
+          WHERE a.screening_id = ${id} ORDER BY a.scheme`,
     ),
     summary.venue.seating === 'reserved'
       ? db.execute<{ id: string; section: string; row_label: string; seat_number: number; kind: SeatMapSeat['kind']; x: number; y: number; state: SeatState }>(
@@ -302,7 +303,7 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
       priceCents: t.price_cents,
       available: selling ? summary.available : 0,
     })),
-    allocations: allocationRows.map((a) => ({ programme: a.programme, quantity: a.quantity, remaining: a.remaining })),
+    allocations: allocationRows.map((a) => ({ scheme: a.scheme, quantity: a.quantity, remaining: a.remaining })),
     seatMap: seatRows
       ? seatRows.map((s) => ({ id: s.id, section: s.section, row: s.row_label, number: s.seat_number, kind: s.kind, x: s.x, y: s.y, state: s.state }))
       : null,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import type { HoldStatus } from '@/db/schema/holds';
+import { poolUpdate, type PoolKind } from './pools';
 
 /**
  * Shared inventory moves. Lock order everywhere: hold rows, then the pool row
@@ -21,13 +22,13 @@ export function uuidList(ids: string[]) {
  */
 export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extract<HoldStatus, 'released' | 'expired'>): Promise<string[]> {
   if (holdIds.length === 0) return [];
-  const ended = await tx.execute<{ id: string; screening_id: string; pool_kind: string; quantity: number } & Row>(sql`
+  const ended = await tx.execute<{ id: string; screening_id: string; pool_kind: PoolKind; quantity: number } & Row>(sql`
     UPDATE holds SET status = ${to}, ended_at = now()
     WHERE id = ANY(${uuidList(holdIds)}) AND status IN ('active', 'checkout')
     RETURNING id, screening_id, pool_kind, quantity`);
   if (ended.length === 0) return [];
   const ids = ended.map((h) => h.id);
-  const byPool = new Map<string, { screeningId: string; kind: string; quantity: number }>();
+  const byPool = new Map<string, { screeningId: string; kind: PoolKind; quantity: number }>();
   for (const h of ended) {
     const key = `${h.screening_id}|${h.pool_kind}`;
     const entry = byPool.get(key) ?? { screeningId: h.screening_id, kind: h.pool_kind, quantity: 0 };
@@ -35,8 +36,7 @@ export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extra
     byPool.set(key, entry);
   }
   for (const p of [...byPool.values()].sort((a, b) => a.screeningId.localeCompare(b.screeningId))) {
-    await tx.execute(sql`UPDATE inventory_pools SET held = held - ${p.quantity}
-      WHERE screening_id = ${p.screeningId} AND kind = ${p.kind}::pool_kind`);
+    await tx.execute(poolUpdate.release(p.screeningId, p.kind, p.quantity));
   }
   await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
     WHERE hold_id = ANY(${uuidList(ids)}) AND state = 'held'`);

@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 
 type Row = Record<string, unknown>;
 
-export type RateLimitResult = { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
+export type RateLimitResult = { ok: true; remaining: number } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
 /** Longest key stored for a rate limit or a sign-in lockout. */
 export const MAX_KEY_LENGTH = 128;
@@ -32,9 +32,9 @@ export async function hitRateLimit(db: Database, key: string, limit: number, win
     INSERT INTO rate_limit_buckets (key, window_start, count) SELECT ${boundKey(key)}, w.start, 1 FROM w
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_buckets.count + 1
     RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS retry_after`);
-  if (!row) return { allowed: true, remaining: limit };
-  if (row.count > limit) return { allowed: false, retryAfterSeconds: Math.max(1, row.retry_after) };
-  return { allowed: true, remaining: limit - row.count };
+  if (!row) return { ok: true, remaining: limit };
+  if (row.count > limit) return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, row.retry_after) };
+  return { ok: true, remaining: limit - row.count };
 }
 
 /** Windows older than this are no use to any limit (the longest window is well under it). */

@@ -7,6 +7,7 @@ import { loadOrderForTickets } from './ticket-views';
 import { queueEmail } from '@/domain/notifications/emails';
 import { checkHoldToken, type HoldAccess } from '@/domain/booking/holds';
 import { chooseBestSeats, endLiveHolds, uuidList } from '@/domain/inventory/inventory';
+import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
 
 type Row = Record<string, unknown>;
 
@@ -111,15 +112,15 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
   if (!order) return { ok: false, reason: 'order_not_found' };
   if (!['pending', 'expired', 'failed'].includes(order.status)) return { ok: true, outcome: 'already_done', status: order.status };
 
-  const [hold] = await tx.execute<{ status: string; quantity: number } & Row>(sql`
-    SELECT status, quantity FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
+  const [hold] = await tx.execute<{ status: string; quantity: number; pool_kind: PoolKind } & Row>(sql`
+    SELECT status, quantity, pool_kind FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
   const quantity = hold!.quantity;
+  const pool = hold!.pool_kind;
   let seatIds: string[] = [];
   let retaken = false;
 
   if (hold!.status === 'checkout' || hold!.status === 'active') {
-    await tx.execute(sql`UPDATE inventory_pools SET held = held - ${quantity}, sold = sold + ${quantity}
-      WHERE screening_id = ${order.screening_id} AND kind = 'standard'`);
+    await tx.execute(poolUpdate.sellHeld(order.screening_id, pool, quantity));
     const sold = await tx.execute<{ seat_id: string } & Row>(sql`
       UPDATE screening_seats SET state = 'sold' WHERE hold_id = ${order.hold_id} AND state = 'held' RETURNING seat_id`);
     seatIds = sold.map((s) => s.seat_id);
@@ -127,7 +128,7 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     await tx.execute(sql`UPDATE holds SET status = 'converted', ended_at = now() WHERE id = ${order.hold_id}`);
   } else {
     const retake = await tx
-      .transaction(async (sp) => retakePlaces(sp, order.screening_id, order.hold_id, quantity))
+      .transaction(async (sp) => retakePlaces(sp, order.screening_id, pool, order.hold_id, quantity))
       .catch((e: unknown) => {
         if (e instanceof NoPlaces) return null;
         throw e;
@@ -173,11 +174,10 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
   return { ok: true, outcome: 'issued', tickets: units.length, retaken };
 }
 
-/** Late payment: the same seats if they are still free, else the best free ones; the pool first, as everywhere. */
-async function retakePlaces(tx: Transaction, screeningId: string, holdId: string, quantity: number): Promise<string[]> {
-  const pool = await tx.execute(sql`UPDATE inventory_pools SET sold = sold + ${quantity}
-    WHERE screening_id = ${screeningId} AND kind = 'standard' AND held + sold + ${quantity} <= capacity RETURNING 1`);
-  if (pool.length === 0) throw new NoPlaces();
+/** Late payment: from the hold's pool, the same seats if they are still free, else the best free ones; the pool first, as everywhere. */
+async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind, holdId: string, quantity: number): Promise<string[]> {
+  const taken = await tx.execute(sql`${poolUpdate.sellFree(screeningId, pool, quantity)} RETURNING 1`);
+  if (taken.length === 0) throw new NoPlaces();
   const original = (await tx.execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM hold_seats WHERE hold_id = ${holdId}`)).map((s) => s.seat_id);
   if (original.length === 0) return [];
   const same = await tx.execute<{ seat_id: string } & Row>(sql`
@@ -219,14 +219,15 @@ export async function endUnpaidOrder(tx: Transaction, orderId: string, to: 'expi
  * buyer is told by email.
  */
 export async function markOrderRefunded(tx: Transaction, orderId: string, settings: OrderSettings): Promise<{ changed: boolean }> {
-  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string } & Row>(sql`
-    SELECT status, hold_id, screening_id FROM orders WHERE id = ${orderId} FOR UPDATE`);
+  // The tickets' places go back to the pool their hold took them from.
+  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string; pool_kind: PoolKind } & Row>(sql`
+    SELECT o.status, o.hold_id, o.screening_id, h.pool_kind FROM orders o JOIN holds h ON h.id = o.hold_id
+    WHERE o.id = ${orderId} FOR UPDATE OF o`);
   if (!order || (order.status !== 'paid' && order.status !== 'refund_due')) return { changed: false };
   if (order.status === 'paid') {
     const voided = await tx.execute<{ seat_id: string | null } & Row>(sql`
       UPDATE tickets SET status = 'void' WHERE order_id = ${orderId} AND status = 'valid' RETURNING seat_id`);
-    await tx.execute(sql`UPDATE inventory_pools SET sold = sold - ${voided.length}
-      WHERE screening_id = ${order.screening_id} AND kind = 'standard'`);
+    await tx.execute(poolUpdate.unsell(order.screening_id, order.pool_kind, voided.length));
     const seatIds = voided.map((v) => v.seat_id).filter((s): s is string => s !== null);
     if (seatIds.length) {
       await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL

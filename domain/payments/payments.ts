@@ -8,8 +8,8 @@ import { endUnpaidOrder, findOrderIdByPaymentIntent, findOrderIdBySession, fulfi
 type Row = Record<string, unknown>;
 
 export type EventOutcome =
-  | { applied: false; reason: 'duplicate' | 'ignored' | 'unknown_order' | 'foreign_session' }
-  | { applied: true; effect: string; refundDue?: string; mismatchRefundDue?: string };
+  | { ok: false; reason: 'duplicate' | 'ignored' | 'unknown_order' | 'foreign_session' }
+  | { ok: true; effect: string; refundDue?: string; mismatchRefundDue?: string };
 
 function paymentIntentId(value: string | Stripe.PaymentIntent | null): string | null {
   if (!value) return null;
@@ -118,7 +118,7 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
   return db.transaction(async (tx) => {
     const fresh = await tx.execute<Row>(sql`
       INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`);
-    if (fresh.length === 0) return { applied: false, reason: 'duplicate' } as const;
+    if (fresh.length === 0) return { ok: false, reason: 'duplicate' } as const;
 
     switch (event.type) {
       case 'checkout.session.completed':
@@ -132,34 +132,34 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
         if (!orderId) {
           // Only the order's own session ends it: one with no session recorded yet may be ended by the session its metadata names.
           const named = session.metadata?.order_id;
-          if (!named || !isUuid(named)) return { applied: false, reason: 'unknown_order' } as const;
+          if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' } as const;
           const [order] = await tx.execute<{ stripe_session_id: string | null } & Row>(sql`SELECT stripe_session_id FROM orders WHERE id = ${named}`);
-          if (!order) return { applied: false, reason: 'unknown_order' } as const;
-          if (order.stripe_session_id !== null) return { applied: false, reason: 'foreign_session' } as const;
+          if (!order) return { ok: false, reason: 'unknown_order' } as const;
+          if (order.stripe_session_id !== null) return { ok: false, reason: 'foreign_session' } as const;
           const { ended } = await endUnpaidOrder(tx, named, event.type === 'checkout.session.expired' ? 'expired' : 'failed');
-          return { applied: true, effect: ended ? 'places_released' : 'no_change' } as const;
+          return { ok: true, effect: ended ? 'places_released' : 'no_change' } as const;
         }
         const { ended } = await endUnpaidOrder(tx, orderId, event.type === 'checkout.session.expired' ? 'expired' : 'failed');
-        return { applied: true, effect: ended ? 'places_released' : 'no_change' } as const;
+        return { ok: true, effect: ended ? 'places_released' : 'no_change' } as const;
       }
       case 'charge.refunded': {
         const charge = event.data.object;
         const pi = paymentIntentId(charge.payment_intent as string | Stripe.PaymentIntent | null);
-        if (!pi) return { applied: false, reason: 'unknown_order' } as const;
+        if (!pi) return { ok: false, reason: 'unknown_order' } as const;
         const fullyRefunded = charge.amount_refunded >= charge.amount;
         const mismatch = await tx.execute<Row>(sql`
           UPDATE payment_mismatches SET status = 'refunded', refunded_at = coalesce(refunded_at, now())
           WHERE stripe_payment_intent_id = ${pi} AND ${fullyRefunded} RETURNING id`);
-        if (mismatch.length > 0) return { applied: true, effect: 'mismatch_refunded' } as const;
+        if (mismatch.length > 0) return { ok: true, effect: 'mismatch_refunded' } as const;
         const orderId = await findOrderIdByPaymentIntent(tx, pi);
-        if (!orderId) return { applied: false, reason: 'unknown_order' } as const;
+        if (!orderId) return { ok: false, reason: 'unknown_order' } as const;
         // Partial refunds (a staff decision) keep the tickets; only a full refund voids them.
-        if (!fullyRefunded) return { applied: true, effect: 'partial_refund_noted' } as const;
+        if (!fullyRefunded) return { ok: true, effect: 'partial_refund_noted' } as const;
         const { changed } = await markOrderRefunded(tx, orderId, settings);
-        return { applied: true, effect: changed ? 'refunded' : 'no_change' } as const;
+        return { ok: true, effect: changed ? 'refunded' : 'no_change' } as const;
       }
       default:
-        return { applied: false, reason: 'ignored' } as const;
+        return { ok: false, reason: 'ignored' } as const;
     }
   });
 }
@@ -167,20 +167,20 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
 function eventOutcomeOf(outcome: PaidSessionOutcome): EventOutcome {
   switch (outcome.kind) {
     case 'unknown_order':
-      return { applied: false, reason: 'unknown_order' };
+      return { ok: false, reason: 'unknown_order' };
     case 'awaiting_payment':
-      return { applied: true, effect: 'awaiting_payment' };
+      return { ok: true, effect: 'awaiting_payment' };
     case 'mismatch_unpaid':
-      return { applied: true, effect: `payment_mismatch_unpaid:${outcome.reason}` };
+      return { ok: true, effect: `payment_mismatch_unpaid:${outcome.reason}` };
     case 'mismatch':
       return outcome.paymentIntent
-        ? { applied: true, effect: `payment_mismatch:${outcome.reason}`, mismatchRefundDue: outcome.paymentIntent }
-        : { applied: true, effect: `payment_mismatch:${outcome.reason}` };
+        ? { ok: true, effect: `payment_mismatch:${outcome.reason}`, mismatchRefundDue: outcome.paymentIntent }
+        : { ok: true, effect: `payment_mismatch:${outcome.reason}` };
     case 'fulfilled': {
       const result = outcome.result;
-      if (!result.ok) return { applied: false, reason: 'unknown_order' };
-      if (result.outcome === 'refund_due') return { applied: true, effect: 'refund_due', refundDue: outcome.orderId };
-      return { applied: true, effect: result.outcome };
+      if (!result.ok) return { ok: false, reason: 'unknown_order' };
+      if (result.outcome === 'refund_due') return { ok: true, effect: 'refund_due', refundDue: outcome.orderId };
+      return { ok: true, effect: result.outcome };
     }
   }
 }

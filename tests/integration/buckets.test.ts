@@ -14,11 +14,11 @@ describe('rate-limit and lockout keys are bounded', () => {
   it('a rate-limit key of 10,000 characters is stored short, and still counts as one client', async () => {
     const tag = randomUUID();
     const key = longKey(tag);
-    expect((await hitRateLimit(getDb(), key, 2)).allowed).toBe(true);
-    expect((await hitRateLimit(getDb(), key, 2)).allowed).toBe(true);
-    expect((await hitRateLimit(getDb(), key, 2)).allowed).toBe(false);
+    expect((await hitRateLimit(getDb(), key, 2)).ok).toBe(true);
+    expect((await hitRateLimit(getDb(), key, 2)).ok).toBe(true);
+    expect((await hitRateLimit(getDb(), key, 2)).ok).toBe(false);
     // Another long key with the same first characters is another client.
-    expect((await hitRateLimit(getDb(), `${key}y`, 2)).allowed).toBe(true);
+    expect((await hitRateLimit(getDb(), `${key}y`, 2)).ok).toBe(true);
     const rows = await getDb().execute<{ length: number; count: number } & Row>(sql`
       SELECT char_length(key) AS length, count FROM rate_limit_buckets WHERE key LIKE ${`holds:ip:${tag}%`} ORDER BY count DESC`);
     expect(rows.map((r) => r.count)).toEqual([3, 1]);

@@ -96,7 +96,7 @@ describe('payment binding: only the order’s own session, for the order’s tot
     const pi = intentOf(cheap);
 
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', cheap as unknown as Record<string, unknown>), settings);
-    expect(outcome).toEqual({ applied: true, effect: 'payment_mismatch:foreign_session', mismatchRefundDue: pi });
+    expect(outcome).toEqual({ ok: true, effect: 'payment_mismatch:foreign_session', mismatchRefundDue: pi });
     // A second event about the same payment records nothing more.
     await applyStripeEvent(getDb(), stripeEvent('checkout.session.async_payment_succeeded', cheap as unknown as Record<string, unknown>), settings);
     const state = await orderState(o.orderId);
@@ -112,7 +112,7 @@ describe('payment binding: only the order’s own session, for the order’s tot
 
     // The order's own session still pays for it.
     const own = await payInEmulator(o.sessionId);
-    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', own as unknown as Record<string, unknown>), settings)).toEqual({ applied: true, effect: 'issued' });
+    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', own as unknown as Record<string, unknown>), settings)).toEqual({ ok: true, effect: 'issued' });
     expect(await orderState(o.orderId)).toMatchObject({ status: 'paid', tickets: 4 });
     expect(await inventoryProblems(getDb(), o.screeningId)).toEqual([]);
   });
@@ -128,7 +128,7 @@ describe('payment binding: only the order’s own session, for the order’s tot
       const tampered = { ...own, amount_total: wrong.amount ?? own.amount_total, currency: wrong.currency ?? own.currency };
       const pi = intentOf(own);
       const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', tampered as unknown as Record<string, unknown>), settings);
-      expect(outcome).toEqual({ applied: true, effect: `payment_mismatch:${reason}`, mismatchRefundDue: pi });
+      expect(outcome).toEqual({ ok: true, effect: `payment_mismatch:${reason}`, mismatchRefundDue: pi });
       const state = await orderState(o.orderId);
       expect(state.tickets).toBe(0);
       // The session is spent: the order ends unpaid and its places come back.
@@ -147,11 +147,11 @@ describe('payment binding: only the order’s own session, for the order’s tot
     await getDb().execute(sql`UPDATE orders SET stripe_session_id = NULL WHERE id = ${o.orderId}`);
     const short = await payInEmulator((await sessionNaming(o.orderId, 1, o.currency.toLowerCase())).id);
     const first = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', short as unknown as Record<string, unknown>), settings);
-    expect(first).toMatchObject({ applied: true, effect: 'payment_mismatch:amount_mismatch' });
+    expect(first).toMatchObject({ ok: true, effect: 'payment_mismatch:amount_mismatch' });
     // The short payment did not become the order's session: the real one still can.
     expect(await orderState(o.orderId)).toMatchObject({ status: 'pending', stripe_session_id: null });
     const own = await payInEmulator(o.sessionId);
-    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', own as unknown as Record<string, unknown>), settings)).toEqual({ applied: true, effect: 'issued' });
+    expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', own as unknown as Record<string, unknown>), settings)).toEqual({ ok: true, effect: 'issued' });
     expect(await orderState(o.orderId)).toMatchObject({ status: 'paid', tickets: 2, stripe_session_id: o.sessionId });
   });
 

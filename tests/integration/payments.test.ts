@@ -49,12 +49,12 @@ describe('Stripe events', () => {
     const { orderId, seats } = await pendingOrder(id, 2);
     const event = stripeEvent('checkout.session.completed', sessionObject(orderId));
     const results = await Promise.all([applyStripeEvent(getDb(), event, settings), applyStripeEvent(getDb(), event, settings)]);
-    expect(results.filter((r) => r.applied)).toHaveLength(1);
-    expect(results.filter((r) => !r.applied && r.reason === 'duplicate')).toHaveLength(1);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.reason === 'duplicate')).toHaveLength(1);
     // A replay later, and a second distinct event for the same payment, change nothing either.
-    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: false, reason: 'duplicate' });
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: false, reason: 'duplicate' });
     expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings)).toEqual({
-      applied: true,
+      ok: true,
       effect: 'already_done',
     });
     const state = await orderState(orderId);
@@ -68,9 +68,9 @@ describe('Stripe events', () => {
     const id = await screening('ga');
     const { orderId } = await pendingOrder(id, 3);
     const event = stripeEvent('checkout.session.completed', sessionObject(orderId));
-    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: true, effect: 'issued' });
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: true, effect: 'issued' });
     // The same event again (Stripe retries, replays): recognised by its id before anything is looked at.
-    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ applied: false, reason: 'duplicate' });
+    expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: false, reason: 'duplicate' });
     const [recorded] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${event.id}`);
     expect(recorded?.n).toBe(1);
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3, emails: 1 });
@@ -80,7 +80,7 @@ describe('Stripe events', () => {
     const id = await screening('ga');
     const a = await pendingOrder(id, 1);
     expect(await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(a.orderId, { paymentStatus: 'unpaid' })), settings)).toEqual({
-      applied: true,
+      ok: true,
       effect: 'awaiting_payment',
     });
     expect((await orderState(a.orderId)).status).toBe('pending');
@@ -112,7 +112,7 @@ describe('Stripe events', () => {
     const { orderId, holdId, seats } = await pendingOrder(id, 2);
     await getDb().transaction((tx) => endLiveHolds(tx, [holdId], 'expired'));
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings);
-    expect(outcome).toEqual({ applied: true, effect: 'issued' });
+    expect(outcome).toEqual({ ok: true, effect: 'issued' });
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 2 });
     const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
     expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
@@ -137,7 +137,7 @@ describe('Stripe events', () => {
     await createPaidOrder(getDb(), id, { quantity: 2, clientKey: 'buyer', via: 'stripe-event' });
 
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(late.orderId, { paymentIntent: 'pi_late_1' })), settings);
-    expect(outcome).toEqual({ applied: true, effect: 'refund_due', refundDue: late.orderId });
+    expect(outcome).toEqual({ ok: true, effect: 'refund_due', refundDue: late.orderId });
     expect(await orderState(late.orderId)).toMatchObject({ status: 'refund_due', tickets: 0 });
 
     // Stripe confirms the refund: the order closes and the buyer is told.
@@ -164,7 +164,7 @@ describe('Stripe events', () => {
 
   it('events for orders it does not know are recorded and ignored', async () => {
     const unknown = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject('00000000-0000-4000-8000-000000000000')), settings);
-    expect(unknown).toEqual({ applied: false, reason: 'unknown_order' });
-    expect(await applyStripeEvent(getDb(), stripeEvent('customer.created', { id: 'cus_1' }), settings)).toEqual({ applied: false, reason: 'ignored' });
+    expect(unknown).toEqual({ ok: false, reason: 'unknown_order' });
+    expect(await applyStripeEvent(getDb(), stripeEvent('customer.created', { id: 'cus_1' }), settings)).toEqual({ ok: false, reason: 'ignored' });
   });
 });

@@ -107,7 +107,7 @@ describe('live availability', () => {
     expect(detail?.seatMap?.filter((s) => s.state === 'blocked')).toHaveLength(6);
     expect(detail?.seatMap?.some((s) => s.kind === 'wheelchair')).toBe(true);
     expect(detail?.ticketTypes[0]).toMatchObject({ code: 'adult', priceCents: 1500, available: 14 });
-    expect(detail?.allocations.find((a) => a.programme === 'community_access')).toMatchObject({ quantity: 4, remaining: 4 });
+    expect(detail?.allocations.find((a) => a.scheme === 'community_access')).toMatchObject({ quantity: 4, remaining: 4 });
   });
 
   it('shows cancelled, off-sale, not-yet-on-sale and past screenings as not bookable', async () => {

@@ -63,7 +63,7 @@ const get = (p: (f: Fixture) => string) => (f: Fixture) => ({ method: 'GET', pat
 const RULES: Record<string, Rule> = {
   'PAGE /': { allow: all, request: get(() => '/') },
   'PAGE /access': { allow: all, request: get(() => '/access') },
-  'PAGE /access/[programme]': { allow: all, request: get(() => '/access/indigenous') },
+  'PAGE /access/[scheme]': { allow: all, request: get(() => '/access/indigenous') },
   'PAGE /films/[slug]': { allow: all, request: get(() => '/films/here') },
   'PAGE /schedule': { allow: all, request: get(() => '/schedule') },
   'PAGE /venues': { allow: all, request: get(() => '/venues') },

@@ -79,7 +79,8 @@ export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string) {
     guestNote: s.guestNote,
     cancellationNote: s.cancellationNote,
     ticketTypes: s.ticketTypes,
-    accessAllocations: s.allocations,
+    // The published field is still called `programme` (API compatibility); its values are the access schemes.
+    accessAllocations: s.allocations.map(({ scheme, quantity, remaining }) => ({ programme: scheme, quantity, remaining })),
     seats: s.seatMap?.map((seat) => ({ id: seat.id, section: seat.section, row: seat.row, number: seat.number, kind: seat.kind, state: seat.state })) ?? null,
   };
 }

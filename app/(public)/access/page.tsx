@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ACCESS_PAGES } from '@/domain/catalogue/access-programmes';
+import { ACCESS_SCHEMES, accessSchemePath } from '@/domain/catalogue/access-schemes';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
 
@@ -13,10 +13,10 @@ export default function AccessPage() {
         Indigenous &amp; Community Access
       </PageHeading>
       <ul className="grid gap-4 sm:grid-cols-3">
-        {Object.entries(ACCESS_PAGES).map(([key, page]) => (
-          <li key={key} className="rounded-lg border border-stone-300 bg-white p-4">
+        {ACCESS_SCHEMES.map((page) => (
+          <li key={page.scheme} className="rounded-lg border border-stone-300 bg-white p-4">
             <h2 className="font-serif text-xl font-bold">
-              <Link href={`/access/${key}`} className="underline-offset-4 hover:underline">
+              <Link href={accessSchemePath(page.scheme)} className="underline-offset-4 hover:underline">
                 {page.title}
               </Link>
             </h2>

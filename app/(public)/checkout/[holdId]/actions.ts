@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { holdCookieName, orderCookieName } from '@/web/api/client';
 import { Buyer } from '@/web/api/schemas';
+import { describeFailure } from '@/web/api/failures';
 import { releaseHoldAnywhere, startCheckout } from '@/domain/payments/checkout';
 import { getCurrentUser } from '@/web/auth/guards';
 import { getEnv } from '@/platform/env';
@@ -26,16 +27,7 @@ export async function checkoutAction(holdId: string, form: FormData): Promise<vo
   const result = await startCheckout(holdId, token, { ...parsed.data, userId: user?.id ?? null });
   // Someone else's hold looks exactly like a missing one, as on the checkout page.
   if (!result.ok && (result.reason === 'not_found' || result.reason === 'forbidden')) notFound();
-  if (!result.ok) {
-    const messages = {
-      not_found: 'This hold does not exist.',
-      forbidden: 'This hold belongs to another browser.',
-      hold_expired: 'Your hold expired and the seats were released. Please choose again.',
-      hold_ended: 'This hold has ended.',
-      payment_unavailable: 'The payment service did not answer. Your seats are still held: please try again.',
-    } as const;
-    back(path, messages[result.reason]);
-  }
+  if (!result.ok) back(path, describeFailure(result).message);
   (await cookies()).set(orderCookieName(result.orderId), result.orderToken, {
     httpOnly: true,
     sameSite: 'lax',
@@ -51,6 +43,6 @@ export async function releaseHoldAction(holdId: string, screeningId: string): Pr
   const token = (await cookies()).get(holdCookieName(holdId))?.value ?? null;
   const result = await releaseHoldAnywhere(holdId, token);
   if (!result.ok && result.reason !== 'payment_pending') notFound();
-  if (!result.ok && result.reason === 'payment_pending') back(`/checkout/${holdId}`, 'Your payment is still being processed, so the seats cannot be released yet.');
+  if (!result.ok) back(`/checkout/${holdId}`, describeFailure(result).message);
   redirect(`/screenings/${screeningId}?released=1`);
 }

@@ -6,7 +6,8 @@ import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getScreeningDetail } from '@/domain/catalogue/screenings';
 import { canBook } from '@/domain/inventory/availability';
 import { FEATURE_LABEL_SHORT } from '@/domain/catalogue/features';
-import { ACCESS_PROGRAMME_LABEL, AGE_LABEL, formatCents, formatRuntime, listToText } from '@/lib/format';
+import { AGE_LABEL, formatCents, formatRuntime, listToText } from '@/lib/format';
+import { accessSchemeInfo, accessSchemePath } from '@/domain/catalogue/access-schemes';
 import { formatDateTime, formatDayLong, formatTime } from '@/lib/time';
 import { FeatureList } from '@/components/screenings/FeatureList';
 import { SaleStatusBadge } from '@/components/screenings/SaleStatusBadge';
@@ -201,18 +202,18 @@ export default async function ScreeningPage({ params }: { params: Params }) {
                 {s.allocations
                   .filter((a) => a.quantity > 0)
                   .map((a) => (
-                    <li key={a.programme}>
-                      {ACCESS_PROGRAMME_LABEL[a.programme]}: {a.remaining} of {a.quantity} set aside
+                    <li key={a.scheme}>
+                      {accessSchemeInfo(a.scheme).label}: {a.remaining} of {a.quantity} set aside
                     </li>
                   ))}
               </ul>
               <p className="mt-1">
-                <Link href={`/access/indigenous?film=${s.films[0]?.slug ?? ''}`} className="underline">
-                  Indigenous Access Tickets
+                <Link href={accessSchemePath('indigenous_access', s.films[0]?.slug ?? '')} className="underline">
+                  {accessSchemeInfo('indigenous_access').title}
                 </Link>{' '}
                 ·{' '}
-                <Link href={`/access/community?film=${s.films[0]?.slug ?? ''}`} className="underline">
-                  Community Access Tickets
+                <Link href={accessSchemePath('community_access', s.films[0]?.slug ?? '')} className="underline">
+                  {accessSchemeInfo('community_access').title}
                 </Link>
               </p>
             </div>

@@ -15,15 +15,17 @@ export async function POST(request: NextRequest) {
   if (!verified.ok) return NextResponse.json({ error: 'bad_signature', message: verified.message }, { status: 400 });
   try {
     const outcome = await applyStripeEvent(getDb(), verified.event, getOrderSettings());
-    if (outcome.applied && outcome.refundDue) {
+    if (outcome.ok && outcome.refundDue) {
       // Best effort now; the worker retries until Stripe confirms.
       await refundOrderPayment(outcome.refundDue).catch(() => false);
     }
-    if (outcome.applied && outcome.mismatchRefundDue) {
+    if (outcome.ok && outcome.mismatchRefundDue) {
       // A payment that pays for no order (recorded for staff): refunded now if Stripe answers, else by the worker.
       await refundPaymentMismatch(outcome.mismatchRefundDue).catch(() => false);
     }
-    return NextResponse.json({ received: true, ...outcome });
+    // The body keeps its published shape: `applied` is the outcome's `ok`.
+    const { ok, ...rest } = outcome;
+    return NextResponse.json({ received: true, applied: ok, ...rest });
   } catch (error) {
     console.error('[stripe webhook]', verified.event.id, error);
     return NextResponse.json({ error: 'temporary_failure', message: 'Could not apply the event; Stripe will retry.' }, { status: 500 });

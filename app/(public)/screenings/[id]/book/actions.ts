@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { HoldRequest, holdSeats } from '@/domain/booking/holds';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientAddress, holdCookieName } from '@/web/api/client';
+import { describeFailure } from '@/web/api/failures';
 import { getEnv } from '@/platform/env';
 import { isUuid } from '@/lib/ids';
 
@@ -34,10 +35,10 @@ export async function holdSeatsAction(screeningId: string, form: FormData): Prom
   const env = getEnv();
   const key = await clientKey();
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
-  if (!limit.allowed) back(bookPath, `Too many attempts. Please wait ${limit.retryAfterSeconds} seconds.`);
+  if (!limit.ok) back(bookPath, describeFailure(limit).message);
 
   const result = await holdSeats(getDb(), screeningId, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
-  if (!result.ok) back(bookPath, result.message);
+  if (!result.ok) back(bookPath, describeFailure(result).message);
   (await cookies()).set(holdCookieName(result.holdId), result.holdToken, {
     httpOnly: true,
     sameSite: 'lax',

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { holdTokenFrom } from '@/web/api/client';
-import { apiError, badRequest, withErrors } from '@/web/api/respond';
+import { badRequest, withErrors } from '@/web/api/respond';
+import { failureResponse } from '@/web/api/failures';
 import { Buyer } from '@/web/api/schemas';
 import { startCheckout } from '@/domain/payments/checkout';
 
@@ -10,19 +11,6 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   const parsed = Buyer.safeParse(body ?? {});
   if (!parsed.success) return badRequest(parsed.error.issues);
   const result = await startCheckout(id, holdTokenFrom(request, id), parsed.data);
-  if (!result.ok) {
-    switch (result.reason) {
-      case 'not_found':
-        return apiError(404, 'not_found', 'Hold not found');
-      case 'forbidden':
-        return apiError(403, 'forbidden', 'This hold belongs to someone else (wrong or missing hold token).');
-      case 'hold_expired':
-        return apiError(410, 'hold_expired', 'The hold has expired and its places were released. Please start again.');
-      case 'hold_ended':
-        return apiError(409, 'hold_ended', 'The hold has ended.');
-      case 'payment_unavailable':
-        return apiError(503, 'payment_unavailable', 'The payment provider did not answer. Please try again.');
-    }
-  }
+  if (!result.ok) return failureResponse(result);
   return NextResponse.json({ orderId: result.orderId, orderToken: result.orderToken, checkoutUrl: result.checkoutUrl }, { status: 201 });
 });

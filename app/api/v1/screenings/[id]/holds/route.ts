@@ -4,6 +4,7 @@ import { HoldRequest, holdSeats } from '@/domain/booking/holds';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientKey } from '@/web/api/client';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
+import { failureResponse } from '@/web/api/failures';
 import { UUID } from '@/web/api/screening-query';
 import { getEnv } from '@/platform/env';
 
@@ -13,34 +14,14 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   const env = getEnv();
   const key = clientKey(request);
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
-  if (!limit.allowed) {
-    const res = apiError(429, 'rate_limited', `Too many hold requests; try again in ${limit.retryAfterSeconds} s.`);
-    res.headers.set('Retry-After', String(limit.retryAfterSeconds));
-    return res;
-  }
+  if (!limit.ok) return failureResponse(limit);
   const body: unknown = await request.json().catch(() => undefined);
   if (body === undefined) return apiError(400, 'bad_request', 'The body must be JSON: { "items": [{ "ticketType": "adult", "quantity": 2 }] }');
   const parsed = HoldRequest.safeParse(body);
   if (!parsed.success) return badRequest(parsed.error.issues);
 
   const result = await holdSeats(getDb(), id, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
-  if (!result.ok) {
-    switch (result.reason) {
-      case 'screening_not_found':
-        return apiError(404, 'not_found', result.message);
-      case 'not_enough_seats':
-        return NextResponse.json({ error: 'not_enough_seats', message: result.message, available: result.available }, { status: 409 });
-      case 'seats_unavailable':
-        return NextResponse.json({ error: 'seats_unavailable', message: result.message, seats: result.seats }, { status: 409 });
-      case 'too_many_held':
-        // One client may hold only so many places of a screening at once (the per-order maximum).
-        return apiError(409, 'too_many_held', result.message);
-      case 'not_on_sale':
-        return apiError(409, 'not_on_sale', result.message);
-      case 'invalid_request':
-        return apiError(422, 'unprocessable', result.message);
-    }
-  }
+  if (!result.ok) return failureResponse(result);
   return NextResponse.json(
     { holdId: result.holdId, holdToken: result.holdToken, seats: result.seats, quantity: result.quantity, expiresAt: result.expiresAt.toISOString(), totalCents: result.totalCents },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },

@@ -3,23 +3,22 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getFilmBySlug } from '@/domain/catalogue/films';
-import { ACCESS_PAGES, isAccessPageKey } from '@/domain/catalogue/access-programmes';
+import { accessSchemeBySlug } from '@/domain/catalogue/access-schemes';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-type Params = Promise<{ programme: string }>;
+type Params = Promise<{ scheme: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { programme } = await params;
-  return { title: isAccessPageKey(programme) ? ACCESS_PAGES[programme].title : 'Not found' };
+  const { scheme } = await params;
+  return { title: accessSchemeBySlug(scheme)?.title ?? 'Not found' };
 }
 
-export default async function AccessProgrammePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const { programme } = await params;
-  if (!isAccessPageKey(programme)) notFound();
-  const page = ACCESS_PAGES[programme];
+export default async function AccessSchemePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const page = accessSchemeBySlug((await params).scheme);
+  if (!page) notFound();
   const filmParam = (await searchParams).film;
   const filmSlug = typeof filmParam === 'string' ? filmParam : undefined;
   const festival = await requireCurrentFestival();

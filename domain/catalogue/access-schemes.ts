@@ -1,0 +1,65 @@
+import { accessScheme, type AccessScheme } from '@/db/schema/screenings';
+
+export type { AccessScheme };
+
+export interface AccessSchemeInfo {
+  scheme: AccessScheme;
+  /** The last part of its page's URL, /access/[slug]. */
+  slug: string;
+  /** Its name in lists (the allocations of a screening). */
+  label: string;
+  /** Its page's title and the link to it. */
+  title: string;
+  lead: string;
+  body: string;
+  /** One line under the link on a film page. */
+  blurb: string;
+}
+
+/**
+ * Every access scheme once: its value (the access_scheme enum, and the kind of its inventory pool), its URL slug,
+ * its labels and its page's texts. Everything else about the schemes is derived from this table.
+ */
+const SCHEMES: Record<AccessScheme, Omit<AccessSchemeInfo, 'scheme'>> = {
+  indigenous_access: {
+    slug: 'indigenous',
+    label: 'Indigenous Access',
+    title: 'Indigenous Access Tickets',
+    lead: 'Free tickets for First Nations, Métis and Inuit audience members, set aside at every screening.',
+    body: 'A number of places at each screening are reserved for Indigenous audience members, at no cost and with no proof of status required. You will be able to claim up to two tickets per screening here.',
+    blurb: 'Free tickets for Indigenous audience members.',
+  },
+  community_access: {
+    slug: 'community',
+    label: 'Community Access',
+    title: 'Community Access Tickets',
+    lead: 'Free tickets for people for whom the price of a ticket is a barrier.',
+    body: 'Places at each screening are set aside for people facing financial barriers, funded in part by audience donations. You will be able to request tickets here, no questions asked.',
+    blurb: 'Free or low-cost tickets for people facing financial barriers.',
+  },
+  donated: {
+    slug: 'donation-requests',
+    label: 'Donated tickets',
+    title: 'Ticket Donation Requests',
+    lead: 'For community partner organisations requesting donated tickets for the people they serve.',
+    body: 'Partner organisations will be able to sign in, request donated tickets for a screening and receive them to pass on. Audience members will be able to donate a ticket to the access fund when they book.',
+    blurb: 'For community partner organisations requesting donated tickets for the people they serve.',
+  },
+};
+
+/** The schemes in the order the site lists them. */
+export const ACCESS_SCHEMES: readonly AccessSchemeInfo[] = accessScheme.enumValues.map((scheme) => ({ scheme, ...SCHEMES[scheme] }));
+
+export function accessSchemeInfo(scheme: AccessScheme): AccessSchemeInfo {
+  return { scheme, ...SCHEMES[scheme] };
+}
+
+export function accessSchemeBySlug(slug: string): AccessSchemeInfo | null {
+  return ACCESS_SCHEMES.find((s) => s.slug === slug) ?? null;
+}
+
+/** The scheme's page, optionally for one film (the page links back to it). */
+export function accessSchemePath(scheme: AccessScheme, filmSlug?: string): string {
+  const path = `/access/${SCHEMES[scheme].slug}`;
+  return filmSlug === undefined ? path : `${path}?film=${filmSlug}`;
+}

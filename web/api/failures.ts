@@ -1,0 +1,70 @@
+import { NextResponse } from 'next/server';
+import type { HoldResult, ReleaseResult } from '@/domain/booking/holds';
+import type { RateLimitResult } from '@/domain/limits/rate-limits';
+import type { StartCheckoutResult } from '@/domain/payments/checkout';
+import type { ApiErrorBody } from './respond';
+
+type Failed<R> = Extract<R, { ok: false }>;
+
+/** Every refusal of the booking commands (hold, checkout, release) and of the hold rate limit. */
+export type BookingFailure = Failed<HoldResult> | Failed<StartCheckoutResult> | Failed<ReleaseResult> | Failed<RateLimitResult>;
+
+export interface FailureResponse {
+  /** The API's HTTP status. */
+  status: number;
+  /** The API's `error` code (published in the OpenAPI document). */
+  code: string;
+  /** For people: the API's `message` and the site's error banner say the same. */
+  message: string;
+}
+
+/**
+ * The one mapping from a booking failure to how it is told, shared by the site's server actions and the API's
+ * route handlers. A hold refusal carries its own message from the domain (it names what is left, or which seat
+ * rule failed); the others are written here.
+ */
+export function describeFailure(failure: BookingFailure): FailureResponse {
+  switch (failure.reason) {
+    case 'screening_not_found':
+      return { status: 404, code: 'not_found', message: failure.message };
+    case 'not_on_sale':
+      return { status: 409, code: 'not_on_sale', message: failure.message };
+    case 'not_enough_seats':
+      return { status: 409, code: 'not_enough_seats', message: failure.message };
+    case 'seats_unavailable':
+      return { status: 409, code: 'seats_unavailable', message: failure.message };
+    case 'too_many_held':
+      // One client may hold only so many places of a screening at once (the per-order maximum).
+      return { status: 409, code: 'too_many_held', message: failure.message };
+    case 'invalid_request':
+      return { status: 422, code: 'unprocessable', message: failure.message };
+    case 'rate_limited':
+      return { status: 429, code: 'rate_limited', message: `Too many attempts. Please wait ${failure.retryAfterSeconds} seconds.` };
+    case 'not_found':
+      return { status: 404, code: 'not_found', message: 'Hold not found' };
+    case 'forbidden':
+      return { status: 403, code: 'forbidden', message: 'This hold belongs to someone else (wrong or missing hold token).' };
+    case 'hold_expired':
+      return { status: 410, code: 'hold_expired', message: 'Your hold expired and its places were released. Please choose again.' };
+    case 'hold_ended':
+      return { status: 409, code: 'hold_ended', message: 'This hold has ended.' };
+    case 'payment_unavailable':
+      return { status: 503, code: 'payment_unavailable', message: 'The payment service did not answer. Your places are still held: please try again.' };
+    case 'payment_pending':
+      return {
+        status: 409,
+        code: 'payment_pending',
+        message: 'A payment for this hold is in progress, so its places cannot be released yet; they are released if the payment does not complete.',
+      };
+  }
+}
+
+/** A booking failure as the API's error response, with the details a client needs to try again. */
+export function failureResponse(failure: BookingFailure): NextResponse {
+  const { status, code, message } = describeFailure(failure);
+  const extra =
+    failure.reason === 'not_enough_seats' ? { available: failure.available } : failure.reason === 'seats_unavailable' ? { seats: failure.seats } : {};
+  const response = NextResponse.json<ApiErrorBody & typeof extra>({ error: code, message, ...extra }, { status });
+  if (failure.reason === 'rate_limited') response.headers.set('Retry-After', String(failure.retryAfterSeconds));
+  return response;
+}
