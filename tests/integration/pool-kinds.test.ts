@@ -7,7 +7,7 @@ import type { PoolKind } from '@/domain/inventory/pools';
 import { beginCheckout } from '@/domain/payments/orders';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
-import { TEST_ORDER_SETTINGS as settings, sessionObject, stripeEvent } from '../support/inventory';
+import { TEST_ORDER_SETTINGS as settings, sessionObject, stripeEvent } from '../support/factories';
 
 type Row = Record<string, unknown>;
 
