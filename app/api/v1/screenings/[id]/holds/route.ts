@@ -4,12 +4,12 @@ import { HoldRequest, holdSeats } from '@/domain/booking/holds';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientKey } from '@/web/api/client';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
-import { UUID } from '@/web/api/screening-query';
+import { Uuid } from '@/web/api/schemas';
 import { getEnv } from '@/platform/env';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!UUID.test(id)) return apiError(400, 'bad_request', 'id must be a screening UUID');
+  if (!Uuid.safeParse(id).success) return apiError(400, 'bad_request', 'id must be a screening UUID');
   const env = getEnv();
   const key = clientKey(request);
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
