@@ -5,7 +5,7 @@ import { Buyer, IdPath, SlugPath } from '@/web/api/schemas';
 import { ScreeningQuery } from '@/web/api/screening-query';
 import { FilmDetailBody, ScreeningDetailBody } from '@/web/api/serialize';
 import { OrderBody } from '@/web/api/serialize-order';
-import { document, registry } from './registry';
+import { annotate, registry } from './registry';
 import {
   CheckoutStarted,
   ErrorBody,
@@ -28,13 +28,13 @@ const error = (description: string) => ({ description, content: json(ErrorBody) 
 
 // The domain's validators carry no API prose: their parameters are described here, on the instances themselves.
 const filters = ProgrammeFilters.shape;
-document(filters.q, { param: { description: 'Text search over title, director, cast and country' } });
-document(filters.section, { param: { description: 'Section slug, e.g. panorama' } });
-document(filters.venue, { param: { description: 'Only films with a screening at this venue' } });
-document(filters.day, { format: 'date', param: { description: 'Only films with a screening on this festival day' } });
-document(SlugPath.shape.slug, { param: { description: 'Film slug' } });
-document(HoldRequest.shape.items.element.shape.ticketType, { examples: ['adult'] });
-document(HoldRequest.shape.seats, { description: 'Seat ids (reserved venues); omit for best available' });
+annotate(filters.q, { param: { description: 'Text search over title, director, cast and country' } });
+annotate(filters.section, { param: { description: 'Section slug, e.g. panorama' } });
+annotate(filters.venue, { param: { description: 'Only films with a screening at this venue' } });
+annotate(filters.day, { format: 'date', param: { description: 'Only films with a screening on this festival day' } });
+annotate(SlugPath.shape.slug, { param: { description: 'Film slug' } });
+annotate(HoldRequest.shape.items.element.shape.ticketType, { examples: ['adult'] });
+annotate(HoldRequest.shape.seats, { description: 'Seat ids (reserved venues); omit for best available' });
 
 registry.registerPath({
   method: 'get',

@@ -9,6 +9,6 @@ export const registry = new OpenAPIRegistry();
  * global registry, which the generator reads), so the route keeps validating with exactly what the document describes.
  * `param` holds what belongs to the parameter rather than to its schema (its description).
  */
-export function document(schema: z.ZodType, meta: { description?: string; format?: string; examples?: unknown[]; param?: { description: string } }) {
+export function annotate(schema: z.ZodType, meta: { description?: string; format?: string; examples?: unknown[]; param?: { description: string } }) {
   z.globalRegistry.add(schema, { ...z.globalRegistry.get(schema), ...meta });
 }

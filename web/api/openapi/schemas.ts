@@ -16,16 +16,18 @@ export const ErrorBody = z
   })
   .openapi('Error');
 
-// The error schema and respond.ts's type must describe the same body: this fails to compile when they part.
-const errorBodyMatches: [ApiErrorBody, z.infer<typeof ErrorBody>] = [{} as z.infer<typeof ErrorBody>, {} as ApiErrorBody];
-void errorBodyMatches;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** respond.ts writes the error bodies to its own type: this stops compiling when that type and the schema part. */
+export const ERROR_BODY_MATCHES_SCHEMA: Same<ApiErrorBody, z.infer<typeof ErrorBody>> = true;
 
 /** `not_enough_seats` also says how many places are left; `seats_unavailable` which seats were taken. */
 export const HoldConflictBody = ErrorBody.extend({ available: z.number().int().optional(), seats: z.array(z.string()).optional() });
 
 export const FilmList = z.object({ festival: z.string(), count: z.number().int(), films: z.array(FilmCardBody) });
+export type FilmList = z.infer<typeof FilmList>;
 
 export const ScreeningList = z.object({ festival: z.string(), timeZone: z.string(), count: z.number().int(), screenings: z.array(ScreeningBody) });
+export type ScreeningList = z.infer<typeof ScreeningList>;
 
 export const HoldCreated = z.object({
   holdId: z.guid(),
@@ -35,10 +37,13 @@ export const HoldCreated = z.object({
   expiresAt: z.iso.datetime(),
   totalCents: z.number().int(),
 });
+export type HoldCreated = z.infer<typeof HoldCreated>;
 
 export const HoldReleased = z.object({ released: z.boolean() });
+export type HoldReleased = z.infer<typeof HoldReleased>;
 
 export const CheckoutStarted = z.object({ orderId: z.guid(), orderToken: z.string(), checkoutUrl: z.url() });
+export type CheckoutStarted = z.infer<typeof CheckoutStarted>;
 
 export const HoldTokenHeader = z.object({ 'X-Hold-Token': z.string() });
 

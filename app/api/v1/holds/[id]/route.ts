@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { holdTokenFrom } from '@/web/api/client';
 import { apiError, withErrors } from '@/web/api/respond';
+import type { HoldReleased } from '@/web/api/openapi/schemas';
 import { releaseHoldAnywhere } from '@/domain/payments/checkout';
 
 /** Releases a hold. Only the holder of its token (header X-Hold-Token, or the site's cookie) may. */
@@ -12,5 +13,5 @@ export const DELETE = withErrors(async (request: NextRequest, { params }: { para
     if (result.reason === 'forbidden') return apiError(403, 'forbidden', 'This hold belongs to someone else (wrong or missing hold token).');
     return apiError(409, 'payment_pending', 'A payment for this hold is in progress; it will be released if the payment does not complete.');
   }
-  return NextResponse.json({ released: result.released });
+  return NextResponse.json<HoldReleased>({ released: result.released });
 });

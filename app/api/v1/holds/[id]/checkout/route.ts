@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { holdTokenFrom } from '@/web/api/client';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
 import { Buyer } from '@/web/api/schemas';
+import type { CheckoutStarted } from '@/web/api/openapi/schemas';
 import { startCheckout } from '@/domain/payments/checkout';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
@@ -24,5 +25,5 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
         return apiError(503, 'payment_unavailable', 'The payment provider did not answer. Please try again.');
     }
   }
-  return NextResponse.json({ orderId: result.orderId, orderToken: result.orderToken, checkoutUrl: result.checkoutUrl }, { status: 201 });
+  return NextResponse.json<CheckoutStarted>({ orderId: result.orderId, orderToken: result.orderToken, checkoutUrl: result.checkoutUrl }, { status: 201 });
 });

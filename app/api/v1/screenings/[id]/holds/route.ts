@@ -5,6 +5,7 @@ import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientKey } from '@/web/api/client';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
 import { Uuid } from '@/web/api/schemas';
+import type { HoldCreated } from '@/web/api/openapi/schemas';
 import { getEnv } from '@/platform/env';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
@@ -41,7 +42,7 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
         return apiError(422, 'unprocessable', result.message);
     }
   }
-  return NextResponse.json(
+  return NextResponse.json<HoldCreated>(
     { holdId: result.holdId, holdToken: result.holdToken, seats: result.seats, quantity: result.quantity, expiresAt: result.expiresAt.toISOString(), totalCents: result.totalCents },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },
   );
