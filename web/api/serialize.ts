@@ -2,8 +2,37 @@ import type { FilmCard, FilmDetail } from '@/domain/catalogue/films';
 import type { ScreeningDetail, ScreeningSummary } from '@/domain/catalogue/screenings';
 import { SALE_STATE_LABEL } from '@/domain/inventory/availability';
 import { formatDateTime } from '@/lib/time';
+import { z } from '@/web/api/openapi/zod';
 
-export function serializeFilmCard(f: FilmCard) {
+/*
+ * The bodies of the catalogue's API responses: each zod schema is both the OpenAPI component (its name in
+ * `.openapi()`) and the return type of its serializer, so a field cannot be added, dropped or retyped in one without
+ * the other. The schemas are not parsed at run time.
+ */
+
+const nullableString = z.string().nullable();
+const nullableInteger = z.number().int().nullable();
+const strings = z.array(z.string());
+const slugAndTitle = z.object({ slug: z.string(), title: z.string() });
+
+export const FilmCardBody = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    logline: z.string(),
+    year: nullableInteger,
+    runtimeMinutes: nullableInteger,
+    countries: strings,
+    languages: strings,
+    directors: strings,
+    section: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    posterUrl: nullableString,
+    url: z.string(),
+  })
+  .openapi('FilmCard');
+export type FilmCardBody = z.infer<typeof FilmCardBody>;
+
+export function serializeFilmCard(f: FilmCard): FilmCardBody {
   return {
     slug: f.slug,
     title: f.title,
@@ -19,7 +48,34 @@ export function serializeFilmCard(f: FilmCard) {
   };
 }
 
-export function serializeScreening(s: ScreeningSummary, timeZone: string) {
+const venueSummary = z.object({ slug: z.string(), name: z.string(), seating: z.string() });
+
+export const ScreeningBody = z
+  .object({
+    id: z.guid(),
+    title: z.string(),
+    films: z.array(slugAndTitle),
+    startsAt: z.iso.datetime(),
+    endsAt: z.iso.datetime(),
+    localDate: z.iso.date(),
+    localStart: z.string(),
+    timeZone: z.string(),
+    status: z.enum(['scheduled', 'on_sale', 'off_sale', 'cancelled']),
+    saleState: z.enum(['on_sale', 'few_left', 'sold_out', 'off_sale', 'cancelled', 'not_yet_on_sale', 'past']),
+    saleStateLabel: z.string(),
+    onSaleAt: z.iso.datetime().nullable(),
+    available: z.number().int().openapi({ description: 'Standard places that can be bought now' }),
+    capacity: z.number().int(),
+    fromPriceCents: nullableInteger,
+    hasQa: z.boolean(),
+    features: strings,
+    venue: venueSummary,
+    url: z.string(),
+  })
+  .openapi('Screening');
+export type ScreeningBody = z.infer<typeof ScreeningBody>;
+
+export function serializeScreening(s: ScreeningSummary, timeZone: string): ScreeningBody {
   return {
     id: s.id,
     title: s.title,
@@ -43,7 +99,29 @@ export function serializeScreening(s: ScreeningSummary, timeZone: string) {
   };
 }
 
-export function serializeFilmDetail(f: FilmDetail, timeZone: string) {
+export const FilmDetailBody = FilmCardBody.extend({
+  originalTitle: nullableString,
+  synopsis: z.string(),
+  subtitles: nullableString,
+  // The domain reads these two as plain strings: the enum is documented, not checked.
+  premiereStatus: z.string().openapi({ enum: ['world', 'international', 'north_american', 'canadian', 'regional', 'none'] }),
+  genres: strings,
+  contentAdvisories: strings,
+  ageRestriction: z.string().openapi({ enum: ['all_ages', '13_plus', '16_plus', '18_plus'] }),
+  note: nullableString,
+  stillUrl: nullableString,
+  credits: z.array(z.object({ role: z.string(), people: strings })),
+  cast: strings,
+  directorProfiles: z.array(
+    z.object({ name: z.string(), bio: nullableString, filmography: z.array(z.object({ title: z.string(), year: z.number().int() })) }),
+  ),
+  partners: z.array(z.object({ slug: z.string(), name: z.string() })),
+  related: z.array(slugAndTitle.extend({ url: z.string() })),
+  screenings: z.array(ScreeningBody),
+}).openapi('FilmDetail');
+export type FilmDetailBody = z.infer<typeof FilmDetailBody>;
+
+export function serializeFilmDetail(f: FilmDetail, timeZone: string): FilmDetailBody {
   return {
     ...serializeFilmCard(f),
     originalTitle: f.originalTitle,
@@ -64,7 +142,38 @@ export function serializeFilmDetail(f: FilmDetail, timeZone: string) {
   };
 }
 
-export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string) {
+export const ScreeningDetailBody = ScreeningBody.extend({
+  venue: venueSummary.extend({ address: z.string(), accessibilityInfo: z.string(), stepFree: z.boolean(), hearingLoop: z.boolean() }),
+  guestNote: nullableString,
+  cancellationNote: nullableString,
+  ticketTypes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      description: nullableString,
+      priceCents: z.number().int().openapi({ description: 'All-in price' }),
+      available: z.number().int(),
+    }),
+  ),
+  accessAllocations: z.array(
+    z.object({ programme: z.enum(['indigenous_access', 'community_access', 'donated']), quantity: z.number().int(), remaining: z.number().int() }),
+  ),
+  seats: z
+    .array(
+      z.object({
+        id: z.guid(),
+        section: z.string(),
+        row: z.string(),
+        number: z.number().int(),
+        kind: z.enum(['standard', 'wheelchair', 'companion', 'aisle']),
+        state: z.enum(['available', 'held', 'sold', 'blocked']),
+      }),
+    )
+    .nullable(),
+}).openapi('ScreeningDetail');
+export type ScreeningDetailBody = z.infer<typeof ScreeningDetailBody>;
+
+export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string): ScreeningDetailBody {
   return {
     ...serializeScreening(s, timeZone),
     venue: {

@@ -3,6 +3,7 @@ import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { listFilms } from '@/domain/catalogue/films';
 import { badRequest, ok, withErrors } from '@/web/api/respond';
 import { serializeFilmCard } from '@/web/api/serialize';
+import type { FilmList } from '@/web/api/openapi/schemas';
 import { parseProgrammeFilters } from '@/domain/catalogue/programme-filters';
 
 export const GET = withErrors(async (request: NextRequest) => {
@@ -10,5 +11,5 @@ export const GET = withErrors(async (request: NextRequest) => {
   if (!parsed.success) return badRequest(parsed.error.issues);
   const festival = await requireCurrentFestival();
   const films = await listFilms(festival, parsed.data);
-  return ok({ festival: festival.slug, count: films.length, films: films.map(serializeFilmCard) });
+  return ok<FilmList>({ festival: festival.slug, count: films.length, films: films.map(serializeFilmCard) });
 });

@@ -4,6 +4,7 @@ import { listScreenings } from '@/domain/catalogue/screenings';
 import { badRequest, ok, withErrors } from '@/web/api/respond';
 import { parseScreeningQuery } from '@/web/api/screening-query';
 import { serializeScreening } from '@/web/api/serialize';
+import type { ScreeningList } from '@/web/api/openapi/schemas';
 
 export const GET = withErrors(async (request: NextRequest) => {
   const parsed = parseScreeningQuery(request.nextUrl.searchParams);
@@ -11,5 +12,5 @@ export const GET = withErrors(async (request: NextRequest) => {
   const festival = await requireCurrentFestival();
   const { date, venue, film } = parsed.data;
   const screenings = await listScreenings(festival, { day: date, venue, filmSlug: film });
-  return ok({ festival: festival.slug, timeZone: festival.timeZone, count: screenings.length, screenings: screenings.map((s) => serializeScreening(s, festival.timeZone)) });
+  return ok<ScreeningList>({ festival: festival.slug, timeZone: festival.timeZone, count: screenings.length, screenings: screenings.map((s) => serializeScreening(s, festival.timeZone)) });
 });

@@ -3,6 +3,7 @@ import { holdTokenFrom } from '@/web/api/client';
 import { badRequest, withErrors } from '@/web/api/respond';
 import { failureResponse } from '@/web/api/failures';
 import { Buyer } from '@/web/api/schemas';
+import type { CheckoutStarted } from '@/web/api/openapi/schemas';
 import { startCheckout } from '@/domain/payments/checkout';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
@@ -12,5 +13,5 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   if (!parsed.success) return badRequest(parsed.error.issues);
   const result = await startCheckout(id, holdTokenFrom(request, id), parsed.data);
   if (!result.ok) return failureResponse(result);
-  return NextResponse.json({ orderId: result.orderId, orderToken: result.orderToken, checkoutUrl: result.checkoutUrl }, { status: 201 });
+  return NextResponse.json<CheckoutStarted>({ orderId: result.orderId, orderToken: result.orderToken, checkoutUrl: result.checkoutUrl }, { status: 201 });
 });

@@ -5,12 +5,13 @@ import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientKey } from '@/web/api/client';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
 import { failureResponse } from '@/web/api/failures';
-import { UUID } from '@/web/api/screening-query';
+import { Uuid } from '@/web/api/schemas';
+import type { HoldCreated } from '@/web/api/openapi/schemas';
 import { getEnv } from '@/platform/env';
 
 export const POST = withErrors(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
-  if (!UUID.test(id)) return apiError(400, 'bad_request', 'id must be a screening UUID');
+  if (!Uuid.safeParse(id).success) return apiError(400, 'bad_request', 'id must be a screening UUID');
   const env = getEnv();
   const key = clientKey(request);
   const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
@@ -22,7 +23,7 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
 
   const result = await holdSeats(getDb(), id, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
   if (!result.ok) return failureResponse(result);
-  return NextResponse.json(
+  return NextResponse.json<HoldCreated>(
     { holdId: result.holdId, holdToken: result.holdToken, seats: result.seats, quantity: result.quantity, expiresAt: result.expiresAt.toISOString(), totalCents: result.totalCents },
     { status: 201, headers: { 'Cache-Control': 'no-store' } },
   );
