@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { users } from '../schema/auth';
 import { hashPassword } from '@/domain/accounts/password';
 import type { Database, Transaction } from '../client';
 
@@ -34,9 +35,18 @@ export async function seedDemoAccounts(tx: Transaction): Promise<void> {
  * invitation or `npm run create-admin`). Returns how many were disabled.
  */
 export async function disableDemoPasswords(db: Database): Promise<number> {
-  const rows = await db.execute(sql`
-    UPDATE users SET password_hash = NULL
-    WHERE email = ANY(ARRAY[${sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.email}`), sql`, `)}]::text[]) AND password_hash IS NOT NULL
-    RETURNING id`);
-  return rows.length;
+  const disabled = await db
+    .update(users)
+    .set({ passwordHash: null })
+    .where(
+      and(
+        inArray(
+          users.email,
+          DEMO_ACCOUNTS.map((a) => a.email),
+        ),
+        isNotNull(users.passwordHash),
+      ),
+    )
+    .returning({ id: users.id });
+  return disabled.length;
 }

@@ -4,9 +4,10 @@ import { computeSaleState, type SaleState } from '@/domain/inventory/availabilit
 import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '@/db/client';
+import { uuidArray } from '@/db/sql';
 import type { AccessibilityFeature, AccessProgramme, ScreeningStatus } from '@/db/schema/screenings';
 import type { SeatState } from '@/db/schema/inventory';
-import type { SeatKind } from '@/db/schema/venues';
+import type { Seat, SeatKind } from '@/lib/seats';
 
 export type { SeatKind };
 import type { FestivalSummary } from './festival';
@@ -85,11 +86,6 @@ export interface ScreeningFilter {
   filmSlug?: string;
   ids?: string[];
   upcomingAfter?: Date;
-}
-
-/** A uuid[] literal: drizzle spreads a JS array into separate parameters, so build the array in SQL. */
-function uuidArray(ids: string[]): SQL {
-  return ids.length === 0 ? sql`ARRAY[]::uuid[]` : sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 }
 
 function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
@@ -172,14 +168,7 @@ export async function getScreeningSummary(festival: FestivalSummary, id: string,
   return row ?? null;
 }
 
-export interface SeatMapSeat {
-  id: string;
-  section: string;
-  row: string;
-  number: number;
-  kind: SeatKind;
-  x: number;
-  y: number;
+export interface SeatMapSeat extends Seat {
   state: SeatState;
 }
 
