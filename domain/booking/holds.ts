@@ -7,6 +7,7 @@ import { hashToken, newToken, sameHash } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
 import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, type SeatCandidate } from '@/domain/inventory/inventory';
 import { intArray, uuidArray } from '@/db/sql';
+import { sellingNowSql } from '@/domain/inventory/availability-sql';
 
 type Row = Record<string, unknown>;
 
@@ -85,7 +86,7 @@ export async function holdSeats(
     { seating: string; selling: boolean; width: number | null; depth: number | null; types: { id: string; code: string; price_cents: number }[] } & Row
   >(sql`
     SELECT v.seating,
-           (s.starts_at > now() AND (s.status = 'on_sale' OR (s.status = 'scheduled' AND s.on_sale_at <= now()))) AS selling,
+           ${sellingNowSql(sql`s`)} AS selling,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) END AS depth,
            coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'price_cents', t.price_cents))

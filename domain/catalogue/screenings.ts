@@ -11,6 +11,7 @@ import type { Seat, SeatKind } from '@/lib/seats';
 
 export type { SeatKind };
 import type { FestivalSummary } from './festival';
+import { screeningTitle } from './screening-title';
 
 /**
  * The one rule for what shows as taken: a hold that has run out is not
@@ -143,7 +144,7 @@ function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary
   const films = r.films;
   return {
     id: r.id,
-    title: r.programme_title ?? films.map((f) => f.title).join(' + '),
+    title: screeningTitle(r.programme_title, films),
     films,
     isProgramme: r.programme_title !== null,
     startsAt,
