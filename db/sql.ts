@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type Table } from 'drizzle-orm';
 import type { Database, Transaction } from './client';
 
 /**
@@ -42,3 +42,20 @@ export function intArray(xs: readonly number[]): SQL {
 export function textArray(xs: readonly string[]): SQL {
   return xs.length === 0 ? sql`ARRAY[]::text[]` : sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]`;
 }
+
+/** "seatNumber" → "seat_number": the database's spelling of a schema key (the client's casing is snake_case). */
+export type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
+
+/** How the driver hands a raw row's value back: timestamps as text (read them with to_json for a parseable zone). */
+type RawValue<V> = V extends Date ? string : V;
+
+/**
+ * A table's columns as raw SQL returns them, keyed by their database names.
+ * Declare a raw row as `Pick<ColumnsOf<typeof seats>, 'row_label' | 'seat_number'> & { … }`
+ * so that renaming a column in the schema fails to compile where the old name is read.
+ */
+export type ColumnsOf<T extends Table> = {
+  [K in keyof T['$inferSelect'] & string as SnakeCase<K>]: RawValue<T['$inferSelect'][K]>;
+};
