@@ -15,8 +15,8 @@ import {
 import { userForSession } from '@/domain/accounts/current-user';
 import { hashPassword, verifyPassword } from '@/domain/accounts/password';
 import { uniq } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 async function makeUser(role: 'audience' | 'staff' | 'admin' | 'partner' = 'audience', opts: { passwordHash?: string; organisationId?: string; orgRole?: 'member' | 'admin' } = {}) {
   const id = crypto.randomUUID();
@@ -27,7 +27,7 @@ async function makeUser(role: 'audience' | 'staff' | 'admin' | 'partner' = 'audi
 }
 
 async function organisations(): Promise<[string, string]> {
-  const [a, b] = await getDb().execute<{ id: string } & Row>(sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
+  const [a, b] = await rows<{ id: string }>(getDb(), sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
   return [a!.id, b!.id];
 }
 
@@ -38,14 +38,14 @@ async function invite(input: InvitationInput): Promise<string> {
 }
 
 async function userRow(id: string) {
-  const [u] = await getDb().execute<{ role: string; organisation_id: string | null; password_hash: string | null; name: string | null } & Row>(sql`
+  const [u] = await rows<{ role: string; organisation_id: string | null; password_hash: string | null; name: string | null }>(getDb(), sql`
     SELECT role, organisation_id, password_hash, name FROM users WHERE id = ${id}`);
   return u!;
 }
 
 /** Runs a check with exactly one admin in the database (this one), then puts the others back. */
 async function withSoleAdmin(check: (admin: { id: string; email: string }) => Promise<void>) {
-  const others = await getDb().execute<{ id: string } & Row>(sql`UPDATE users SET role = 'staff' WHERE role = 'admin' RETURNING id`);
+  const others = await rows<{ id: string }>(getDb(), sql`UPDATE users SET role = 'staff' WHERE role = 'admin' RETURNING id`);
   const only = await makeUser('admin', { passwordHash: await hashPassword('the only admin password') });
   try {
     await check(only);
@@ -109,7 +109,7 @@ describe('invitations for new addresses', () => {
     const results = await Promise.all(hashes.map((h, i) => acceptInvitation(getDb(), token, { name: `Racer ${i}`, passwordHash: h, actingUserId: null })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'invalid_or_expired' }]);
-    const [count] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE email = ${email}`);
+    const [count] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM users WHERE email = ${email}`);
     expect(count!.n).toBe(1);
   });
 
@@ -179,7 +179,7 @@ describe('invitations for an address that already has an account', () => {
       const second = await makeUser('admin');
       const results = await Promise.all([changeUserRole(getDb(), first.id, 'staff', null), changeUserRole(getDb(), second.id, 'staff', null)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const [admins] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+      const [admins] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
       expect(admins!.n).toBe(1);
       await getDb().execute(sql`UPDATE users SET role = 'admin' WHERE id = ${first.id}`);
       await getDb().execute(sql`UPDATE users SET role = 'audience' WHERE id = ${second.id}`);

@@ -5,16 +5,16 @@ import { holdSeats, releaseHold, type HoldResult } from '@/domain/booking/holds'
 import { beginCheckout } from '@/domain/payments/orders';
 import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const MAX = 8;
 const settings = { holdMinutes: 10, maxPerOrder: MAX };
 const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
 
-async function reservedScreening(rows: number, perRow: number) {
+async function reservedScreening(rowCount: number, perRow: number) {
   const db = getDb();
   const festival = await createFestival(db);
-  const venue = await createReservedVenue(db, festival.id, rows, perRow);
+  const venue = await createReservedVenue(db, festival.id, rowCount, perRow);
   const film = await createFilm(db, festival.id);
   return createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
 }
@@ -23,7 +23,7 @@ const placesHeld = (results: HoldResult[]) => results.reduce((sum, r) => sum + (
 const tooMany = (r: HoldResult) => !r.ok && r.reason === 'too_many_held';
 
 async function poolHeld(screeningId: string): Promise<number> {
-  const [pool] = await getDb().execute<{ held: number } & Row>(sql`
+  const [pool] = await rows<{ held: number }>(getDb(), sql`
     SELECT held FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
   return pool!.held;
 }
@@ -46,7 +46,7 @@ describe('the cap on places one client holds on one screening', () => {
     const results = await Promise.all(Array.from({ length: 30 }, () => holdSeats(getDb(), id, { items: adult(1) }, 'ip:10.0.0.2', settings)));
     expect(results.filter((r) => r.ok)).toHaveLength(MAX);
     expect(results.filter(tooMany)).toHaveLength(30 - MAX);
-    const [seats] = await getDb().execute<{ held: number } & Row>(sql`
+    const [seats] = await rows<{ held: number }>(getDb(), sql`
       SELECT count(*)::int AS held FROM screening_seats WHERE screening_id = ${id} AND state = 'held'`);
     expect(seats!.held).toBe(MAX);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);

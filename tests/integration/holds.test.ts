@@ -5,20 +5,20 @@ import { holdSeats, releaseHold } from '@/domain/booking/holds';
 import { beginCheckout } from '@/domain/payments/orders';
 import { createFestival, createFilm, createGaScreening, createReservedVenue, createTestScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const settings = { holdMinutes: 10, maxPerOrder: 8 };
 const adult = (quantity: number) => [{ ticketType: 'adult', quantity }];
 
 const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
 
-async function reservedScreening(rows: number, perRow: number) {
+async function reservedScreening(rowCount: number, perRow: number) {
   const db = getDb();
   const festival = await createFestival(db);
-  const venue = await createReservedVenue(db, festival.id, rows, perRow);
+  const venue = await createReservedVenue(db, festival.id, rowCount, perRow);
   const film = await createFilm(db, festival.id);
   const id = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id] });
-  const seats = await db.execute<{ id: string; kind: string; row_label: string; seat_number: number } & Row>(sql`
+  const seats = await rows<{ id: string; kind: string; row_label: string; seat_number: number }>(db, sql`
     SELECT st.id, st.kind, st.row_label, st.seat_number FROM seats st WHERE st.venue_id = ${venue.id} ORDER BY st.y, st.x`);
   return { id, seats };
 }
@@ -108,7 +108,7 @@ describe('holding places under concurrency', () => {
     for (const c of cases) expect((await holdSeats(getDb(), id, c, 'c', settings)).ok).toBe(false);
     const missing = await holdSeats(getDb(), '00000000-0000-4000-8000-000000000000', { items: adult(1) }, 'c', settings);
     expect(missing).toMatchObject({ ok: false, reason: 'screening_not_found' });
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
   });
 });
@@ -135,7 +135,7 @@ describe('hold expiry and release', () => {
     await new Promise((r) => setTimeout(r, 250));
     const late = await beginCheckout(getDb(), short.holdId, short.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 });
     expect(late).toMatchObject({ ok: false, reason: 'hold_expired' });
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
   });
 

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import type { Database } from '@/db/client';
 import type { OrderSettings } from '@/domain/payments/orders';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 export const TEST_ORDER_SETTINGS: OrderSettings = {
   appSecret: 'integration-test-secret-integration-test-secret',
@@ -19,8 +19,7 @@ export const TEST_ORDER_SETTINGS: OrderSettings = {
  * reserved house the seat states agree with the counts.
  */
 export async function inventoryProblems(db: Database, screeningId: string): Promise<string[]> {
-  const [r] = await db.execute<
-    {
+  const [r] = await rows<{
       capacity: number;
       held: number;
       sold: number;
@@ -32,8 +31,7 @@ export async function inventoryProblems(db: Database, screeningId: string): Prom
       dup_hold_seats: number;
       dup_ticket_seats: number;
       seat_hold_mismatch: number;
-    } & Row
-  >(sql`
+    }>(db, sql`
     SELECT p.capacity, p.held, p.sold,
       (SELECT coalesce(sum(quantity), 0)::int FROM holds WHERE screening_id = ${screeningId} AND status IN ('active', 'checkout')) AS live_hold_qty,
       (SELECT count(*)::int FROM tickets WHERE screening_id = ${screeningId} AND status = 'valid') AS valid_tickets,

@@ -6,8 +6,8 @@ import { changeUserRole } from '@/domain/accounts/auth';
 import { hashPassword } from '@/domain/accounts/password';
 import { type AppInstance, startProductionInstance } from '../support/app-instance';
 import { uniq } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!;
 const ATTACKER = 'attacker.example';
 
@@ -105,7 +105,7 @@ describe('links and redirects never follow the request', () => {
       // Auth.js's own URLs come from PUBLIC_BASE_URL: neither the host nor the protocol the request claims.
       expect(loopbackAsLocalhost(new URL(res.location!, base).origin)).toBe(loopbackAsLocalhost(new URL(base).origin));
       expect(res.location).not.toContain(ATTACKER);
-      const [sent] = await getDb().execute<{ html: string; text: string } & Row>(sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
+      const [sent] = await rows<{ html: string; text: string }>(getDb(), sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
       expect(sent).toBeDefined();
       expect(`${sent!.html}${sent!.text}`).not.toContain(ATTACKER);
       const link = new URL(/Sign in: (\S+)/.exec(sent!.text)![1]!);
