@@ -4,8 +4,8 @@ import { sql, type SQL } from 'drizzle-orm';
  * A screening's title, in one place: its programme title when it is a shorts
  * package or a double bill, else its films' titles joined by " + " in running
  * order. `screeningTitle` is the rule for rows already loaded;
- * `screeningTitleSql` is the same rule inside a statement (tests/integration/
- * screenings.test.ts checks that the two agree).
+ * `screeningTitleSql` is the same rule inside a statement (tests/integration/catalogue-reads.test.ts
+ * checks that the two agree).
  */
 export const FILM_TITLE_SEPARATOR = ' + ';
 
