@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { invitations, users, type UserRole } from '@/db/schema/auth';
 import { orders } from '@/db/schema/orders';
 import { organisations } from '@/db/schema/organisations';
-import { rows, firstRow } from '@/db/sql';
+import { rows, firstRow, type ColumnsOf } from '@/db/sql';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 
 export interface MyOrder {
@@ -28,17 +28,14 @@ export interface MyOrder {
  * session first, so a page that forgot its guard leaks nothing.
  */
 export async function listMyOrders(user: CurrentUser): Promise<MyOrder[]> {
-  const found = await rows<{
-    id: string;
-    number: string;
-    status: string;
-    title: string;
-    starts_at: string;
-    venue_name: string;
-    tickets: number;
-    total_cents: number;
-    currency: string;
-  }>(
+  const found = await rows<
+    Pick<ColumnsOf<typeof orders>, 'id' | 'number' | 'status' | 'total_cents' | 'currency'> & {
+      title: string;
+      starts_at: string;
+      venue_name: string;
+      tickets: number;
+    }
+  >(
     getDb(),
     sql`
     SELECT o.id, o.number, o.status, to_json(s.starts_at) AS starts_at, v.name AS venue_name, o.total_cents, o.currency,
@@ -135,15 +132,14 @@ export interface InvitationView {
 /** The invitation behind a secret; the token holder sees only what the invitation itself says, plus whether the email has an account. */
 export async function getInvitation(token: string): Promise<InvitationView | null> {
   // Raw SQL: the organisations table joins twice (the invitation's and the account's).
-  const row = await firstRow<{
-    email: string;
-    role: UserRole;
-    organisation: string | null;
-    org_role: 'member' | 'admin' | null;
-    user_role: UserRole | null;
-    user_organisation: string | null;
-    has_password: boolean | null;
-  }>(
+  const row = await firstRow<
+    Pick<ColumnsOf<typeof invitations>, 'email' | 'role' | 'org_role'> & {
+      organisation: string | null;
+      user_role: UserRole | null;
+      user_organisation: string | null;
+      has_password: boolean | null;
+    }
+  >(
     getDb(),
     sql`
     SELECT i.email, i.role, o.name AS organisation, i.org_role,

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
-import { sessions, signInFailures, userRole, users, type UserRole } from '@/db/schema/auth';
-import { rows, textArray } from '@/db/sql';
+import { invitations, sessions, signInFailures, userRole, users, type UserRole } from '@/db/schema/auth';
+import { rows, textArray, type ColumnsOf } from '@/db/sql';
 import { boundKey } from '@/domain/limits/rate-limits';
 
 export const USER_ROLES = userRole.enumValues;
@@ -109,13 +109,13 @@ class Refused extends Error {
 export async function acceptInvitation(db: Database, token: string, details: AcceptDetails): Promise<AcceptResult> {
   try {
     return await db.transaction(async (tx: Transaction) => {
-      const [inv] = await rows<{ id: string; email: string; role: UserRole; organisation_id: string | null; org_role: 'member' | 'admin' | null }>(tx, sql`
+      const [inv] = await rows<Pick<ColumnsOf<typeof invitations>, 'id' | 'email' | 'role' | 'organisation_id' | 'org_role'>>(tx, sql`
         UPDATE invitations SET accepted_at = now()
         WHERE token_hash = ${hashToken(token)} AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, email, role, organisation_id, org_role`);
       if (!inv) throw new Refused('invalid_or_expired');
       const needsPassword = inv.role === 'staff' || inv.role === 'admin';
-      const [existing] = await rows<{ id: string; password_hash: string | null }>(tx, sql`
+      const [existing] = await rows<Pick<ColumnsOf<typeof users>, 'id' | 'password_hash'>>(tx, sql`
         SELECT id, password_hash FROM users WHERE email = ${inv.email} FOR UPDATE`);
       if (!existing) {
         if (!details.name) throw new Refused('name_required');
@@ -173,7 +173,7 @@ export async function setUserRole(
   organisationId: string | null,
   orgRole: 'member' | 'admin' | null,
 ): Promise<RoleChange> {
-  const [user] = await rows<{ role: UserRole }>(tx, sql`SELECT role FROM users WHERE id = ${userId} FOR UPDATE`);
+  const [user] = await rows<Pick<ColumnsOf<typeof users>, 'role'>>(tx, sql`SELECT role FROM users WHERE id = ${userId} FOR UPDATE`);
   if (!user) return { ok: false, reason: 'not_found' };
   if (role === 'partner' && !organisationId) return { ok: false, reason: 'partner_needs_organisation' };
   if (user.role === 'admin' && role !== 'admin') {

@@ -1,3 +1,5 @@
+// About 300 lines on purpose: the list, the summary and the detail page all read availability through
+// the two fragments below (expiredHeldPlaces, shownSeatState), which must stay private to one module.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
