@@ -1,5 +1,6 @@
-import { and, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { users } from '../schema/auth';
+import { organisations } from '../schema/organisations';
 import { hashPassword } from '@/domain/accounts/password';
 import type { Database, Transaction } from '../client';
 
@@ -19,12 +20,20 @@ export async function seedDemoAccounts(tx: Transaction): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const staff = a.role === 'admin' || a.role === 'staff';
-    const orgSlug = 'organisation' in a ? a.organisation : null;
-    await tx.execute(sql`
-      INSERT INTO users (id, email, name, role, password_hash, organisation_id, org_role, email_verified)
-      VALUES (${crypto.randomUUID()}, ${a.email}, ${a.name}, ${a.role}::user_role, ${staff ? passwordHash : null},
-              (SELECT id FROM organisations WHERE slug = ${orgSlug}), ${'orgRole' in a ? a.orgRole : null}::org_role, now())
-      ON CONFLICT (email) DO NOTHING`);
+    const [organisation] =
+      'organisation' in a ? await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, a.organisation)) : [];
+    await tx
+      .insert(users)
+      .values({
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        passwordHash: staff ? passwordHash : null,
+        organisationId: organisation?.id ?? null,
+        orgRole: 'orgRole' in a ? a.orgRole : null,
+        emailVerified: sql`now()`,
+      })
+      .onConflictDoNothing({ target: users.email });
   }
 }
 
