@@ -11,6 +11,7 @@ import { bootTestDatabase } from '../scripts/lib/database';
 import { nextBin, run } from '../scripts/lib/run';
 import { startAppInstances } from '../tests/support/app-instance';
 import { createFestival, createFilm, createGaVenue, createTestScreening } from '../tests/support/factories';
+import { rows } from '@/db/sql';
 
 /**
  * The on-sale rush, measured. 2,000 buyers (1–4 places each, 200 at a time)
@@ -24,7 +25,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 300);
 const POOL = 8;
 
-type Row = Record<string, unknown>;
 
 interface Sample {
   ms: number;
@@ -65,7 +65,7 @@ async function runBuyers(buy: (i: number, places: number) => Promise<Sample>) {
 }
 
 async function placesHeldTwice(db: ReturnType<typeof createConnection>['db'], screeningId: string) {
-  const [r] = await db.execute<{ over: number; dup: number } & Row>(sql`
+  const [r] = await rows<{ over: number; dup: number }>(db, sql`
     SELECT (SELECT greatest(held + sold - capacity, 0) FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard') AS over,
            (SELECT count(*)::int FROM (SELECT seat_id FROM hold_seats WHERE screening_id = ${screeningId} AND live GROUP BY seat_id HAVING count(*) > 1) d) AS dup`);
   return Number(r?.over ?? 0) + Number(r?.dup ?? 0);

@@ -1,27 +1,16 @@
 /**
- * Pure seat-selection rules for the booking seat picker.
- *
- * Kept free of React and the DOM so the same rules can be unit-tested and
- * re-checked on the server: before hydration the picker is plain checkboxes,
- * so the browser enforces none of this and the form handler must not trust
- * the posted selection (see `selectionProblem`).
+ * Pure seat-selection rules for the booking seat picker, free of React and
+ * the DOM so they can be unit-tested. They guide the buyer only: before
+ * hydration the picker is plain checkboxes, so the server re-checks the
+ * posted seats itself (holdSeats in domain/booking/holds.ts), with the same
+ * companion-seat rule from lib/seats.ts.
  */
 
-// Type-only: erased from the client bundle.
-import type { SeatKind } from '@/domain/catalogue/screenings';
+import { breaksCompanionRule, seatLabel, type Seat, type SeatKind } from '@/lib/seats';
 
 export type { SeatKind };
 
-export interface PickerSeat {
-  id: string;
-  section: string;
-  row: string;
-  number: number;
-  kind: SeatKind;
-  /** Column on the seat grid (0 = leftmost as seen facing the screen). */
-  x: number;
-  /** Row on the seat grid (0 = nearest the screen). */
-  y: number;
+export interface PickerSeat extends Seat {
   available: boolean;
 }
 
@@ -34,22 +23,14 @@ export type Direction = 'left' | 'right' | 'up' | 'down' | 'home' | 'end' | 'fir
 
 type GridSeat = Pick<PickerSeat, 'id' | 'x' | 'y'>;
 
-const KIND_SUFFIX: Record<SeatKind, string> = {
-  standard: '',
-  aisle: ', aisle seat',
-  wheelchair: ', wheelchair space',
-  companion: ', companion seat',
-};
-
 /** Short form used in messages and the live summary: "Row F seat 7". */
 export function seatShortName(seat: Pick<PickerSeat, 'row' | 'number'>): string {
   return `Row ${seat.row} seat ${seat.number}`;
 }
 
 /** Accessible name for a seat's checkbox: "Row G, seat 6, wheelchair space, taken". */
-export function seatLabel(seat: PickerSeat): string {
-  const taken = seat.available ? '' : ', taken';
-  return `Row ${seat.row}, seat ${seat.number}${KIND_SUFFIX[seat.kind]}${taken}`;
+export function seatCheckboxLabel(seat: PickerSeat): string {
+  return `${seatLabel(seat)}${seat.available ? '' : ', taken'}`;
 }
 
 /** Front-to-back, left-to-right: the order a sighted person reads the map and the order Tab follows. */
@@ -73,8 +54,9 @@ function sortIds(ids: readonly string[], seats: readonly PickerSeat[]): string[]
     .map((s) => s.id);
 }
 
-function hasWheelchair(ids: readonly string[], index: Map<string, PickerSeat>): boolean {
-  return ids.some((id) => index.get(id)?.kind === 'wheelchair');
+/** Whether these seats together break the companion-seat rule (lib/seats.ts). */
+function breaksRule(ids: readonly string[], index: Map<string, PickerSeat>): boolean {
+  return breaksCompanionRule(ids.flatMap((id) => index.get(id)?.kind ?? []));
 }
 
 function names(ids: readonly string[], index: Map<string, PickerSeat>): string {
@@ -95,7 +77,7 @@ function deselect(selected: readonly string[], seat: PickerSeat, seats: readonly
   // A companion seat is only sold alongside a wheelchair space, so losing the
   // last wheelchair space must take the companions with it rather than leave
   // a selection the box office would refuse.
-  if (seat.kind !== 'wheelchair' || hasWheelchair(remaining, index)) {
+  if (seat.kind !== 'wheelchair' || !breaksRule(remaining, index)) {
     return { selected: sortIds(remaining, seats), message: null };
   }
   const companions = remaining.filter((id) => index.get(id)?.kind === 'companion');
@@ -116,7 +98,7 @@ function select(selected: readonly string[], seat: PickerSeat, seats: readonly P
       message: `You can choose up to ${max} ${max === 1 ? 'seat' : 'seats'}. Remove one before adding ${seatShortName(seat)}.`,
     };
   }
-  if (seat.kind === 'companion' && !hasWheelchair(selected, byId(seats))) {
+  if (seat.kind === 'companion' && breaksRule([...selected, seat.id], byId(seats))) {
     return {
       selected: unchanged,
       message: `${seatShortName(seat)} is a companion seat for someone booking with a wheelchair user. Choose a wheelchair space first.`,
@@ -147,7 +129,7 @@ export function normaliseSelection(ids: readonly string[], seats: readonly Picke
   const usable = known.filter((id) => !taken.includes(id));
   const capped = usable.slice(0, Math.max(0, max));
   const overMax = usable.slice(capped.length);
-  const lonelyCompanions = hasWheelchair(capped, index) ? [] : capped.filter((id) => index.get(id)?.kind === 'companion');
+  const lonelyCompanions = breaksRule(capped, index) ? capped.filter((id) => index.get(id)?.kind === 'companion') : [];
   const reasons = [
     taken.length > 0 ? `${names(taken, index)} ${taken.length === 1 ? 'is' : 'are'} no longer available.` : null,
     overMax.length > 0 ? `You can choose up to ${max}, so ${names(overMax, index)} ${wasWere(overMax.length)} left out.` : null,
@@ -159,21 +141,6 @@ export function normaliseSelection(ids: readonly string[], seats: readonly Picke
     selected: capped.filter((id) => !lonelyCompanions.includes(id)),
     message: reasons.length > 0 ? reasons.join(' ') : null,
   };
-}
-
-/** Server-side check of a posted selection; null when it may be booked. */
-export function selectionProblem(ids: readonly string[], seats: readonly PickerSeat[], max: number): string | null {
-  const index = byId(seats);
-  if (new Set(ids).size !== ids.length) return 'A seat was chosen twice.';
-  if (ids.length === 0) return 'Choose at least one seat.';
-  if (ids.length > max) return `You can choose up to ${max} ${max === 1 ? 'seat' : 'seats'}.`;
-  for (const id of ids) {
-    const seat = index.get(id);
-    if (!seat) return 'One of the chosen seats is not in this venue.';
-    if (!seat.available) return `${seatShortName(seat)} is taken.`;
-  }
-  const companionOnly = ids.some((id) => index.get(id)?.kind === 'companion') && !hasWheelchair(ids, index);
-  return companionOnly ? 'Companion seats can only be booked together with a wheelchair space.' : null;
 }
 
 /** What the polite live region says: "2 of 4 seats chosen: Row F seat 7, Row F seat 8". */

@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { users } from '../schema/auth';
+import { organisations } from '../schema/organisations';
 import { hashPassword } from '@/domain/accounts/password';
 import { roleCan } from '@/domain/accounts/permissions';
 import type { Database, Transaction } from '../client';
@@ -19,12 +21,20 @@ export async function seedDemoAccounts(tx: Transaction): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     const staff = roleCan(a.role, 'password.sign_in');
-    const orgSlug = 'organisation' in a ? a.organisation : null;
-    await tx.execute(sql`
-      INSERT INTO users (id, email, name, role, password_hash, organisation_id, org_role, email_verified)
-      VALUES (${crypto.randomUUID()}, ${a.email}, ${a.name}, ${a.role}::user_role, ${staff ? passwordHash : null},
-              (SELECT id FROM organisations WHERE slug = ${orgSlug}), ${'orgRole' in a ? a.orgRole : null}::org_role, now())
-      ON CONFLICT (email) DO NOTHING`);
+    const [organisation] =
+      'organisation' in a ? await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, a.organisation)) : [];
+    await tx
+      .insert(users)
+      .values({
+        email: a.email,
+        name: a.name,
+        role: a.role,
+        passwordHash: staff ? passwordHash : null,
+        organisationId: organisation?.id ?? null,
+        orgRole: 'orgRole' in a ? a.orgRole : null,
+        emailVerified: sql`now()`,
+      })
+      .onConflictDoNothing({ target: users.email });
   }
 }
 
@@ -35,9 +45,18 @@ export async function seedDemoAccounts(tx: Transaction): Promise<void> {
  * invitation or `npm run create-admin`). Returns how many were disabled.
  */
 export async function disableDemoPasswords(db: Database): Promise<number> {
-  const rows = await db.execute(sql`
-    UPDATE users SET password_hash = NULL
-    WHERE email = ANY(ARRAY[${sql.join(DEMO_ACCOUNTS.map((a) => sql`${a.email}`), sql`, `)}]::text[]) AND password_hash IS NOT NULL
-    RETURNING id`);
-  return rows.length;
+  const disabled = await db
+    .update(users)
+    .set({ passwordHash: null })
+    .where(
+      and(
+        inArray(
+          users.email,
+          DEMO_ACCOUNTS.map((a) => a.email),
+        ),
+        isNotNull(users.passwordHash),
+      ),
+    )
+    .returning({ id: users.id });
+  return disabled.length;
 }

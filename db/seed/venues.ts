@@ -1,17 +1,11 @@
 /** The demo festival's venues, with generated seat maps for the reserved houses. */
 
-import type { SeatKind } from '../schema/venues';
+import type { SeatKind, SeatPlace } from '@/lib/seats';
 
 export type { SeatKind };
 
-export interface SeatSpec {
-  section: string;
-  row: string;
-  number: number;
-  kind: SeatKind;
-  x: number;
-  y: number;
-}
+/** A seat as the seed lays it out; it gets its id when inserted. */
+export type SeatSpec = SeatPlace;
 
 export interface SeedVenue {
   slug: string;

@@ -1,22 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
-import { userRole, type UserRole } from '@/db/schema/auth';
+import { invitations, sessions, signInFailures, userRole, users, type UserRole } from '@/db/schema/auth';
+import { rows, textArray, type ColumnsOf } from '@/db/sql';
 import { boundKey } from '@/domain/limits/rate-limits';
 import { roleCan, rolesWith } from '@/domain/accounts/permissions';
 
 export const USER_ROLES = userRole.enumValues;
-
-type Row = Record<string, unknown>;
 
 /** Per account email: 5 failures in 15 minutes lock it for 15. Per client (often a shared address): 25. */
 export const LOCKOUT = { maxFailures: 5, maxClientFailures: 25, windowMinutes: 15, lockMinutes: 15 } as const;
 
 /** Whether any of the keys (the email, the client) is locked out; the same answer on every instance. */
 export async function signInLockedFor(db: Database, keys: string[]): Promise<number> {
-  const [row] = await db.execute<{ seconds: number | null } & Row>(sql`
+  const [row] = await rows<{ seconds: number | null }>(db, sql`
     SELECT ceil(extract(epoch FROM max(locked_until) - now()))::int AS seconds FROM sign_in_failures
-    WHERE key = ANY(ARRAY[${sql.join(keys.map((k) => sql`${boundKey(k)}`), sql`, `)}]::text[]) AND locked_until > now()`);
+    WHERE key = ANY(${textArray(keys.map(boundKey))}) AND locked_until > now()`);
   return row?.seconds ?? 0;
 }
 
@@ -37,7 +36,7 @@ export async function recordSignInFailure(db: Database, keys: string[]): Promise
 }
 
 export async function clearSignInFailures(db: Database, key: string): Promise<void> {
-  await db.execute(sql`DELETE FROM sign_in_failures WHERE key = ${boundKey(key)}`);
+  await db.delete(signInFailures).where(eq(signInFailures.key, boundKey(key)));
 }
 
 export interface InvitationInput {
@@ -61,7 +60,7 @@ const roleArray = (roles: UserRole[]) => sql`ARRAY[${sql.join(roles.map((r) => s
 
 export async function createInvitation(db: Database, input: InvitationInput): Promise<InvitationCreated> {
   const token = newToken();
-  const [row] = await db.execute<{ id: string } & Row>(sql`
+  const [row] = await rows<{ id: string }>(db, sql`
     INSERT INTO invitations (email, role, organisation_id, org_role, token_hash, invited_by, expires_at)
     SELECT ${input.email.toLowerCase()}, ${input.role}::user_role, ${input.organisationId}, ${input.orgRole}::org_role,
            ${hashToken(token)}, ${input.invitedBy}, now() + interval '7 days'
@@ -113,18 +112,18 @@ class Refused extends Error {
 export async function acceptInvitation(db: Database, token: string, details: AcceptDetails): Promise<AcceptResult> {
   try {
     return await db.transaction(async (tx: Transaction) => {
-      const [inv] = await tx.execute<{ id: string; email: string; role: UserRole; organisation_id: string | null; org_role: 'member' | 'admin' | null } & Row>(sql`
+      const [inv] = await rows<Pick<ColumnsOf<typeof invitations>, 'id' | 'email' | 'role' | 'organisation_id' | 'org_role'>>(tx, sql`
         UPDATE invitations SET accepted_at = now()
         WHERE token_hash = ${hashToken(token)} AND accepted_at IS NULL AND expires_at > now()
         RETURNING id, email, role, organisation_id, org_role`);
       if (!inv) throw new Refused('invalid_or_expired');
       const needsPassword = roleCan(inv.role, 'password.sign_in');
-      const [existing] = await tx.execute<{ id: string; password_hash: string | null } & Row>(sql`
+      const [existing] = await rows<Pick<ColumnsOf<typeof users>, 'id' | 'password_hash'>>(tx, sql`
         SELECT id, password_hash FROM users WHERE email = ${inv.email} FOR UPDATE`);
       if (!existing) {
         if (!details.name) throw new Refused('name_required');
         if (needsPassword && !details.passwordHash) throw new Refused('password_required');
-        const [created] = await tx.execute<{ id: string } & Row>(sql`
+        const [created] = await rows<{ id: string }>(tx, sql`
           INSERT INTO users (id, email, name, role, password_hash, organisation_id, org_role, email_verified)
           VALUES (${crypto.randomUUID()}, ${inv.email}, ${details.name}, ${inv.role}::user_role, ${needsPassword ? details.passwordHash : null},
                   ${inv.organisation_id}, ${inv.org_role}::org_role, now())
@@ -153,7 +152,7 @@ export async function acceptInvitation(db: Database, token: string, details: Acc
 }
 
 export async function updateProfile(db: Database, userId: string, name: string): Promise<void> {
-  await db.execute(sql`UPDATE users SET name = ${name} WHERE id = ${userId}`);
+  await db.update(users).set({ name }).where(eq(users.id, userId));
 }
 
 export type RoleChange = { ok: true } | { ok: false; reason: 'not_found' | 'last_admin' | 'partner_needs_organisation' };
@@ -177,13 +176,13 @@ export async function setUserRole(
   organisationId: string | null,
   orgRole: 'member' | 'admin' | null,
 ): Promise<RoleChange> {
-  const [user] = await tx.execute<{ role: UserRole } & Row>(sql`SELECT role FROM users WHERE id = ${userId} FOR UPDATE`);
+  const [user] = await rows<Pick<ColumnsOf<typeof users>, 'role'>>(tx, sql`SELECT role FROM users WHERE id = ${userId} FOR UPDATE`);
   if (!user) return { ok: false, reason: 'not_found' };
   if (role === 'partner' && !organisationId) return { ok: false, reason: 'partner_needs_organisation' };
   if (user.role === 'admin' && role !== 'admin') {
     // One demotion of an admin at a time (a transaction-scoped lock), so the count below sees the others' commits.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('marquee:demote-admin'))`);
-    const [admins] = await tx.execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+    const [admins] = await rows<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
     if ((admins?.n ?? 0) <= 1) return { ok: false, reason: 'last_admin' };
   }
   await tx.execute(sql`UPDATE users SET role = ${role}::user_role,
@@ -209,9 +208,9 @@ export async function createAuthSession(db: Database, userId: string, maxAgeSeco
 }
 
 export async function deleteAuthSession(db: Database, sessionId: string): Promise<void> {
-  await db.execute(sql`DELETE FROM sessions WHERE session_token = ${hashToken(sessionId)}`);
+  await db.delete(sessions).where(eq(sessions.sessionToken, hashToken(sessionId)));
 }
 
 export async function revokeUserSessions(db: Database | Transaction, userId: string): Promise<void> {
-  await db.execute(sql`DELETE FROM sessions WHERE user_id = ${userId}`);
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

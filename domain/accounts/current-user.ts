@@ -1,11 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { sessions, users } from '@/db/schema/auth';
 import type { UserRole } from '@/db/schema/auth';
 
 export type { UserRole };
 import { hashToken } from '@/platform/tokens';
-
-type Row = Record<string, unknown>;
 
 export interface CurrentUser {
   id: string;
@@ -24,9 +23,10 @@ export interface CurrentUser {
  */
 export async function userForSession(userId: string | undefined, sessionId: string | undefined): Promise<CurrentUser | null> {
   if (!userId || !sessionId) return null;
-  const [u] = await getDb().execute<{ id: string; email: string; name: string | null; role: UserRole; organisation_id: string | null; org_role: 'member' | 'admin' | null } & Row>(sql`
-    SELECT u.id, u.email, u.name, u.role, u.organisation_id, u.org_role
-    FROM sessions s JOIN users u ON u.id = s.user_id
-    WHERE s.session_token = ${hashToken(sessionId)} AND s.user_id = ${userId} AND s.expires > now()`);
-  return u ? { id: u.id, email: u.email, name: u.name, role: u.role, organisationId: u.organisation_id, orgRole: u.org_role } : null;
+  const [u] = await getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, organisationId: users.organisationId, orgRole: users.orgRole })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.sessionToken, hashToken(sessionId)), eq(sessions.userId, userId), gt(sessions.expires, sql`now()`)));
+  return u ?? null;
 }

@@ -1,21 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { queueEmail } from '@/domain/notifications/emails';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
-import type { UserRole } from '@/db/schema/auth';
+import { users } from '@/db/schema/auth';
 import { clientAddress } from '@/platform/server/client-identity';
 import { safeRedirectPath } from '@/domain/accounts/redirect';
 import { roleCan } from '@/domain/accounts/permissions';
 import { renderSignInEmail } from '@/platform/email/sign-in';
 import { getEnv } from '@/platform/env';
 
-type Row = Record<string, unknown>;
-
 export async function findUserForSignIn(email: string) {
-  const [u] = await getDb().execute<{ id: string; email: string; name: string | null; role: UserRole; password_hash: string | null } & Row>(sql`
-    SELECT id, email, name, role, password_hash FROM users WHERE email = ${email.toLowerCase()}`);
-  return u ? { id: u.id, email: u.email, name: u.name, role: u.role, passwordHash: u.password_hash } : null;
+  const [u] = await getDb()
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
+  return u ?? null;
 }
 
 /** Sign-in emails: per address, a few per quarter hour; per client, enough for a shared office. */

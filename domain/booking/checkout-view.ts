@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { getEnv } from '@/platform/env';
 import type { TicketView } from '@/platform/tickets/types';
-import { seatLabel } from './holds';
+import { seatLabel, type SeatKind } from '@/lib/seats';
 import { loadOrderForTickets } from '@/domain/payments/ticket-views';
 
 type Row = Record<string, unknown>;
@@ -31,7 +31,7 @@ export async function getHoldForCheckout(holdId: string): Promise<HoldForCheckou
     db.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
       SELECT tt.name, hi.quantity, hi.unit_price_cents FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id
       WHERE hi.hold_id = ${holdId} ORDER BY tt.position`),
-    db.execute<{ row_label: string; seat_number: number; kind: string } & Row>(sql`
+    db.execute<{ row_label: string; seat_number: number; kind: SeatKind } & Row>(sql`
       SELECT st.row_label, st.seat_number, st.kind FROM hold_seats hs JOIN seats st ON st.id = hs.seat_id WHERE hs.hold_id = ${holdId} ORDER BY st.y, st.x`),
     db.execute<{ id: string; status: string; checkout_url: string | null } & Row>(sql`SELECT id, status, checkout_url FROM orders WHERE hold_id = ${holdId}`),
   ]);
@@ -45,7 +45,7 @@ export async function getHoldForCheckout(holdId: string): Promise<HoldForCheckou
     screeningId: hold.screening_id,
     quantity: hold.quantity,
     items: lines,
-    seats: seats.map(seatLabel),
+    seats: seats.map((s) => seatLabel({ row: s.row_label, number: s.seat_number, kind: s.kind })),
     totalCents: lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0),
     order: order ? { id: order.id, status: order.status, checkoutUrl: order.checkout_url } : null,
   };

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
+import { breaksCompanionRule, COMPANION_RULE_MESSAGE, seatLabel, type SeatKind } from '@/lib/seats';
 import { hashToken, newToken, sameHash } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
-import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, uuidList, type SeatCandidate } from '@/domain/inventory/inventory';
+import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, type SeatCandidate } from '@/domain/inventory/inventory';
 import { PAID_TICKETS_POOL, placesLeft, poolUpdate, type PoolKind } from '@/domain/inventory/pools';
+import { intArray, uuidArray } from '@/db/sql';
+import { sellingNowSql } from '@/domain/inventory/availability-sql';
 
 type Row = Record<string, unknown>;
 
@@ -37,11 +40,6 @@ export type HoldResult =
   | { ok: false; reason: 'not_enough_seats'; message: string; available: number }
   | { ok: false; reason: 'seats_unavailable'; message: string; seats: string[] }
   | { ok: false; reason: 'too_many_held'; message: string };
-
-export function seatLabel(s: { row_label: string; seat_number: number; kind: string }): string {
-  const kind = s.kind === 'wheelchair' ? ' (wheelchair space)' : s.kind === 'companion' ? ' (companion seat)' : '';
-  return `Row ${s.row_label}, seat ${s.seat_number}${kind}`;
-}
 
 class Conflict extends Error {}
 
@@ -94,7 +92,7 @@ export async function holdSeats(
     { seating: string; selling: boolean; width: number | null; depth: number | null; types: { id: string; code: string; price_cents: number }[] } & Row
   >(sql`
     SELECT v.seating,
-           (s.starts_at > now() AND (s.status = 'on_sale' OR (s.status = 'scheduled' AND s.on_sale_at <= now()))) AS selling,
+           ${sellingNowSql(sql`s`)} AS selling,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) END AS depth,
            coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'price_cents', t.price_cents))
@@ -124,7 +122,6 @@ export async function holdSeats(
   const typeIds = items.map((i) => i.type.id);
   const quantities = items.map((i) => i.quantity);
   const prices = items.map((i) => i.type.price_cents);
-  const intList = (xs: number[]) => sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::int[]`;
 
   // The hot path is one statement: take the places with a conditional write on
   // the pool and record the hold and its items only if that write succeeded.
@@ -145,7 +142,7 @@ export async function holdSeats(
       items AS (
         INSERT INTO hold_items (hold_id, ticket_type_id, quantity, unit_price_cents)
         SELECT hold.id, x.type_id, x.quantity, x.price FROM hold,
-               unnest(${uuidList(typeIds)}, ${intList(quantities)}, ${intList(prices)}) AS x(type_id, quantity, price)
+               unnest(${uuidArray(typeIds)}, ${intArray(quantities)}, ${intArray(prices)}) AS x(type_id, quantity, price)
         RETURNING 1)
       SELECT (SELECT to_json(expires_at) FROM hold) AS expires_at,
              (SELECT count(*) FROM items) AS items,
@@ -214,16 +211,15 @@ export async function holdSeats(
 class CompanionRule extends Error {}
 
 async function claimNamedSeats(tx: Transaction, screeningId: string, holdId: string, ids: string[]): Promise<HeldSeat[]> {
-  const kinds = await tx.execute<{ id: string; kind: string } & Row>(sql`
+  const kinds = await tx.execute<{ id: string; kind: SeatKind } & Row>(sql`
     SELECT st.id, st.kind FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
-    WHERE ss.screening_id = ${screeningId} AND ss.seat_id = ANY(${uuidList(ids)})`);
+    WHERE ss.screening_id = ${screeningId} AND ss.seat_id = ANY(${uuidArray(ids)})`);
   if (kinds.length !== ids.length) throw new Conflict('Some of those seats are not in this screening.');
-  if (kinds.some((k) => k.kind === 'companion') && !kinds.some((k) => k.kind === 'wheelchair')) {
-    throw new CompanionRule('A companion seat can only be booked together with a wheelchair space.');
-  }
+  // The same rule the seat picker applies in the browser (lib/seats.ts): the posted form is not trusted.
+  if (breaksCompanionRule(kinds.map((k) => k.kind))) throw new CompanionRule(COMPANION_RULE_MESSAGE);
   const claimed = await tx.execute<{ seat_id: string } & Row>(sql`
     UPDATE screening_seats SET state = 'held', hold_id = ${holdId}
-    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(ids)}) AND state = 'available'
+    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(ids)}) AND state = 'available'
     RETURNING seat_id`);
   // All or nothing: throwing rolls back the pool increment and the partial claim.
   if (claimed.length !== ids.length) throw new Conflict('Some of those seats have just been taken. Please choose again.');
@@ -253,7 +249,7 @@ async function claimBestSeats(
       .transaction(async (sp) => {
         const rows = await sp.execute<{ seat_id: string } & Row>(sql`
           UPDATE screening_seats SET state = 'held', hold_id = ${holdId}
-          WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(ids)}) AND state = 'available'
+          WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(ids)}) AND state = 'available'
           RETURNING seat_id`);
         if (rows.length !== ids.length) throw new Conflict('raced');
         return true;
@@ -269,10 +265,10 @@ async function claimBestSeats(
 
 async function recordHoldSeats(tx: Transaction, screeningId: string, holdId: string, ids: string[]): Promise<HeldSeat[]> {
   await tx.execute(sql`INSERT INTO hold_seats (hold_id, screening_id, seat_id)
-    SELECT ${holdId}, ${screeningId}, unnest(${uuidList(ids)})`);
-  const rows = await tx.execute<{ id: string; row_label: string; seat_number: number; kind: string } & Row>(sql`
-    SELECT id, row_label, seat_number, kind FROM seats WHERE id = ANY(${uuidList(ids)}) ORDER BY y, x`);
-  return rows.map((r) => ({ id: r.id, label: seatLabel(r) }));
+    SELECT ${holdId}, ${screeningId}, unnest(${uuidArray(ids)})`);
+  const rows = await tx.execute<{ id: string; row_label: string; seat_number: number; kind: SeatKind } & Row>(sql`
+    SELECT id, row_label, seat_number, kind FROM seats WHERE id = ANY(${uuidArray(ids)}) ORDER BY y, x`);
+  return rows.map((r) => ({ id: r.id, label: seatLabel({ row: r.row_label, number: r.seat_number, kind: r.kind }) }));
 }
 
 export type HoldAccess =

@@ -4,6 +4,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { getEnv } from '@/platform/env';
 import { daysBetween } from '@/lib/time';
 import { getDb } from '@/db/client';
+import { rows } from '@/db/sql';
 import { festivals, sections, venues } from '@/db/schema';
 import { accessibilityFeature } from '@/db/schema/screenings';
 import { FEATURE_LABEL_SHORT } from '@/domain/catalogue/features';
@@ -55,10 +56,8 @@ export const listProgrammeFilterOptions = cache(async (festival: FestivalSummary
   const [sectionRows, venueRows, facets] = await Promise.all([
     db.select({ value: sections.slug, label: sections.name }).from(sections).where(eq(sections.festivalId, festival.id)).orderBy(asc(sections.position)),
     db.select({ value: venues.slug, label: venues.name }).from(venues).where(eq(venues.festivalId, festival.id)).orderBy(asc(venues.name)),
-    db.execute<{ kind: string; value: string }>(
-      // Countries and languages are free text on films; offer only values that occur.
-      sqlFacets(festival.id),
-    ),
+    // Countries and languages are free text on films; offer only values that occur.
+    rows<{ kind: 'country' | 'language'; value: string }>(db, sqlFacets(festival.id)),
   ]);
   const countries = facets.filter((f) => f.kind === 'country').map((f) => ({ value: f.value, label: f.value }));
   const languages = facets.filter((f) => f.kind === 'language').map((f) => ({ value: f.value, label: f.value }));

@@ -1,10 +1,14 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import { hasScreeningFilters, type ProgrammeFilters } from '@/domain/catalogue/programme-filters';
 import { localDayRange } from '@/lib/time';
 import type { FilmographyEntry } from '@/db/schema/people';
 import type { CreditRole } from '@/db/seed/types';
 import { getDb } from '@/db/client';
+import { filmCast, filmCredits, filmPartners, type films } from '@/db/schema/films';
+import { organisations } from '@/db/schema/organisations';
+import { people } from '@/db/schema/people';
+import { rows, type ColumnsOf } from '@/db/sql';
 import type { FestivalSummary } from './festival';
 import { listScreenings, type ScreeningSummary } from './screenings';
 
@@ -22,20 +26,14 @@ export interface FilmCard {
   directors: string[];
 }
 
-interface FilmCardRow extends Record<string, unknown> {
-  id: string;
-  slug: string;
-  title: string;
-  logline: string;
-  year: number | null;
-  runtime_minutes: number | null;
-  countries: string[];
-  languages: string[];
-  poster_path: string | null;
+type FilmCardRow = Pick<
+  ColumnsOf<typeof films>,
+  'id' | 'slug' | 'title' | 'logline' | 'year' | 'runtime_minutes' | 'countries' | 'languages' | 'poster_path'
+> & {
   section_slug: string | null;
   section_name: string | null;
   directors: string[] | null;
-}
+};
 
 const FILM_CARD_COLUMNS = sql`
   f.id, f.slug, f.title, f.logline, f.year, f.runtime_minutes, f.countries, f.languages, f.poster_path,
@@ -95,12 +93,15 @@ function filmWhere(festival: FestivalSummary, f: ProgrammeFilters): SQL {
 }
 
 export async function listFilms(festival: FestivalSummary, filters: ProgrammeFilters = {}): Promise<FilmCard[]> {
-  const rows = await getDb().execute<FilmCardRow>(sql`
+  const found = await rows<FilmCardRow>(
+    getDb(),
+    sql`
     SELECT ${FILM_CARD_COLUMNS}
     FROM films f LEFT JOIN sections sec ON sec.id = f.section_id
     WHERE ${filmWhere(festival, filters)}
-    ORDER BY marquee_fold(f.title), f.id`);
-  return rows.map(toCard);
+    ORDER BY marquee_fold(f.title), f.id`,
+  );
+  return found.map(toCard);
 }
 
 export interface ProgrammeEntry {
@@ -157,38 +158,47 @@ const CREDIT_ORDER: CreditRole[] = ['director', 'producer', 'screenwriter', 'cin
 export async function getFilmBySlug(festival: FestivalSummary, slug: string, now = new Date()): Promise<FilmDetail | null> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return null;
   const db = getDb();
-  const [row] = await db.execute<
-    FilmCardRow & {
-      original_title: string | null;
-      synopsis: string;
-      subtitles: string | null;
-      premiere_status: string;
-      genres: string[];
-      content_advisories: string[];
-      age_restriction: string;
-      note: string | null;
-      still_path: string | null;
-    }
-  >(sql`
+  const [row] = await rows<
+    FilmCardRow &
+      Pick<
+        ColumnsOf<typeof films>,
+        'original_title' | 'synopsis' | 'subtitles' | 'premiere_status' | 'genres' | 'content_advisories' | 'age_restriction' | 'note' | 'still_path'
+      >
+  >(
+    db,
+    sql`
     SELECT ${FILM_CARD_COLUMNS}, f.original_title, f.synopsis, f.subtitles, f.premiere_status, f.genres,
            f.content_advisories, f.age_restriction, f.note, f.still_path
     FROM films f LEFT JOIN sections sec ON sec.id = f.section_id
-    WHERE f.festival_id = ${festival.id} AND f.slug = ${slug}`);
+    WHERE f.festival_id = ${festival.id} AND f.slug = ${slug}`,
+  );
   if (!row) return null;
 
   const [creditRows, castRows, partnerRows, relatedRows, screenings] = await Promise.all([
-    db.execute<{ role: CreditRole; slug: string; name: string; bio: string | null; filmography: FilmographyEntry[] }>(sql`
-      SELECT fc.role, p.slug, p.name, p.bio, p.filmography FROM film_credits fc JOIN people p ON p.id = fc.person_id
-      WHERE fc.film_id = ${row.id} ORDER BY fc.position`),
-    db.execute<{ slug: string; name: string; character_name: string | null }>(sql`
-      SELECT p.slug, p.name, fk.character_name FROM film_cast fk JOIN people p ON p.id = fk.person_id
-      WHERE fk.film_id = ${row.id} ORDER BY fk.position`),
-    db.execute<{ slug: string; name: string; description: string }>(sql`
-      SELECT o.slug, o.name, o.description FROM film_partners fp JOIN organisations o ON o.id = fp.organisation_id
-      WHERE fp.film_id = ${row.id} ORDER BY o.name`),
-    db.execute<FilmCardRow>(sql`
+    db
+      .select({ role: filmCredits.role, slug: people.slug, name: people.name, bio: people.bio, filmography: people.filmography })
+      .from(filmCredits)
+      .innerJoin(people, eq(people.id, filmCredits.personId))
+      .where(eq(filmCredits.filmId, row.id))
+      .orderBy(asc(filmCredits.position)),
+    db
+      .select({ slug: people.slug, name: people.name, characterName: filmCast.characterName })
+      .from(filmCast)
+      .innerJoin(people, eq(people.id, filmCast.personId))
+      .where(eq(filmCast.filmId, row.id))
+      .orderBy(asc(filmCast.position)),
+    db
+      .select({ slug: organisations.slug, name: organisations.name, description: organisations.description })
+      .from(filmPartners)
+      .innerJoin(organisations, eq(organisations.id, filmPartners.organisationId))
+      .where(eq(filmPartners.filmId, row.id))
+      .orderBy(asc(organisations.name)),
+    rows<FilmCardRow>(
+      db,
+      sql`
       SELECT ${FILM_CARD_COLUMNS} FROM related_films rf JOIN films f ON f.id = rf.related_film_id
-      LEFT JOIN sections sec ON sec.id = f.section_id WHERE rf.film_id = ${row.id} ORDER BY rf.position`),
+      LEFT JOIN sections sec ON sec.id = f.section_id WHERE rf.film_id = ${row.id} ORDER BY rf.position`,
+    ),
     listScreenings(festival, { filmIds: [row.id] }, now),
   ]);
 
@@ -209,11 +219,11 @@ export async function getFilmBySlug(festival: FestivalSummary, slug: string, now
     note: row.note,
     stillPath: row.still_path,
     credits,
-    cast: castRows.map((c) => ({ slug: c.slug, name: c.name, characterName: c.character_name })),
+    cast: castRows,
     directorProfiles: creditRows
       .filter((c) => c.role === 'director')
       .map((c) => ({ slug: c.slug, name: c.name, bio: c.bio, filmography: c.filmography })),
-    partners: [...partnerRows],
+    partners: partnerRows,
     related: relatedRows.map(toCard),
     screenings,
   };

@@ -1,3 +1,5 @@
+// About 300 lines on purpose: the list, the summary and the detail page all read availability through
+// the two fragments below (expiredHeldPlaces, shownSeatState), which must stay private to one module.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
@@ -5,12 +7,17 @@ import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '@/db/client';
+import { rows, uuidArray, type ColumnsOf } from '@/db/sql';
+import type { films } from '@/db/schema/films';
+import type { screenings, ticketTypes } from '@/db/schema/screenings';
+import type { seats, venues } from '@/db/schema/venues';
 import type { AccessibilityFeature, AccessScheme, ScreeningStatus } from '@/db/schema/screenings';
 import type { SeatState } from '@/db/schema/inventory';
-import type { SeatKind } from '@/db/schema/venues';
+import type { Seat, SeatKind } from '@/lib/seats';
 
 export type { SeatKind };
 import type { FestivalSummary } from './festival';
+import { screeningTitle } from './screening-title';
 
 /**
  * The one rule for what shows as taken: a hold that has run out is not
@@ -54,29 +61,22 @@ export interface ScreeningSummary {
   venue: { slug: string; name: string; seating: 'reserved' | 'general_admission'; addressLine: string; city: string };
 }
 
-interface SummaryRow extends Record<string, unknown> {
-  id: string;
-  programme_title: string | null;
+/** Timestamps are ISO strings: to_json keeps the zone, which the driver's plain text output would not make parseable. */
+type SummaryRow = Pick<
+  ColumnsOf<typeof screenings>,
+  'id' | 'programme_title' | 'starts_at' | 'ends_at' | 'status' | 'on_sale_at' | 'has_qa' | 'guest_note' | 'cancellation_note' | 'features'
+> & {
   films: { slug: string; title: string }[];
-  /** ISO strings: to_json keeps the zone, which the driver's plain text output would not make parseable. */
-  starts_at: string;
-  ends_at: string;
-  status: ScreeningStatus;
-  on_sale_at: string | null;
-  has_qa: boolean;
-  guest_note: string | null;
-  cancellation_note: string | null;
-  features: AccessibilityFeature[];
   venue_slug: string;
   venue_name: string;
   venue_address: string;
   venue_city: string;
   from_price_cents: number | null;
-  seating: 'reserved' | 'general_admission';
+  seating: ColumnsOf<typeof venues>['seating'];
   capacity: number;
   pool_left: number;
   seats_left: number | null;
-}
+};
 
 export interface ScreeningFilter {
   day?: string;
@@ -86,11 +86,6 @@ export interface ScreeningFilter {
   filmSlug?: string;
   ids?: string[];
   upcomingAfter?: Date;
-}
-
-/** A uuid[] literal: drizzle spreads a JS array into separate parameters, so build the array in SQL. */
-function uuidArray(ids: string[]): SQL {
-  return ids.length === 0 ? sql`ARRAY[]::uuid[]` : sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
 }
 
 function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
@@ -120,7 +115,9 @@ function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
  * still free.
  */
 export async function listScreenings(festival: FestivalSummary, filter: ScreeningFilter, now = new Date()): Promise<ScreeningSummary[]> {
-  const rows = await getDb().execute<SummaryRow>(sql`
+  const found = await rows<SummaryRow>(
+    getDb(),
+    sql`
     SELECT s.id, s.programme_title, to_json(s.starts_at) AS starts_at, to_json(s.ends_at) AS ends_at, s.status,
            to_json(s.on_sale_at) AS on_sale_at, s.has_qa, s.guest_note,
            s.cancellation_note, s.features::text[] AS features,
@@ -137,8 +134,9 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
     JOIN venues v ON v.id = s.venue_id
     LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${PAID_TICKETS_POOL}::pool_kind
     WHERE ${whereFor(festival, filter)}
-    ORDER BY s.starts_at, v.name, s.id`);
-  return rows.map((r) => toSummary(r, festival.timeZone, now));
+    ORDER BY s.starts_at, v.name, s.id`,
+  );
+  return found.map((r) => toSummary(r, festival.timeZone, now));
 }
 
 function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary {
@@ -148,7 +146,7 @@ function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary
   const films = r.films;
   return {
     id: r.id,
-    title: r.programme_title ?? films.map((f) => f.title).join(' + '),
+    title: screeningTitle(r.programme_title, films),
     films,
     isProgramme: r.programme_title !== null,
     startsAt,
@@ -173,14 +171,7 @@ export async function getScreeningSummary(festival: FestivalSummary, id: string,
   return row ?? null;
 }
 
-export interface SeatMapSeat {
-  id: string;
-  section: string;
-  row: string;
-  number: number;
-  kind: SeatKind;
-  x: number;
-  y: number;
+export interface SeatMapSeat extends Seat {
   state: SeatState;
 }
 
@@ -221,36 +212,36 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
   if (!summary) return null;
   const db = getDb();
   const [venueRows, filmRows, typeRows, allocationRows, seatRows] = await Promise.all([
-    db.execute<{
-      slug: string;
-      name: string;
-      address_line: string;
-      city: string;
-      postal_code: string | null;
-      accessibility_info: string;
-      step_free: boolean;
-      hearing_loop: boolean;
-    }>(sql`SELECT v.slug, v.name, v.address_line, v.city, v.postal_code, v.accessibility_info, v.step_free, v.hearing_loop
-           FROM venues v JOIN screenings s ON s.venue_id = v.id WHERE s.id = ${id}`),
-    db.execute<{
-      slug: string;
-      title: string;
-      logline: string;
-      poster_path: string | null;
-      runtime_minutes: number | null;
-      year: number | null;
-      countries: string[];
-      languages: string[];
-      subtitles: string | null;
-      age_restriction: string;
-      content_advisories: string[];
-      directors: string[] | null;
-    }>(sql`SELECT f.slug, f.title, f.logline, f.poster_path, f.runtime_minutes, f.year, f.countries, f.languages, f.subtitles,
+    rows<Pick<ColumnsOf<typeof venues>, 'slug' | 'name' | 'address_line' | 'city' | 'postal_code' | 'accessibility_info' | 'step_free' | 'hearing_loop'>>(
+      db,
+      sql`SELECT v.slug, v.name, v.address_line, v.city, v.postal_code, v.accessibility_info, v.step_free, v.hearing_loop
+           FROM venues v JOIN screenings s ON s.venue_id = v.id WHERE s.id = ${id}`,
+    ),
+    rows<
+      Pick<
+        ColumnsOf<typeof films>,
+        | 'slug'
+        | 'title'
+        | 'logline'
+        | 'poster_path'
+        | 'runtime_minutes'
+        | 'year'
+        | 'countries'
+        | 'languages'
+        | 'subtitles'
+        | 'age_restriction'
+        | 'content_advisories'
+      > & { directors: string[] | null }
+    >(
+      db,
+      sql`SELECT f.slug, f.title, f.logline, f.poster_path, f.runtime_minutes, f.year, f.countries, f.languages, f.subtitles,
                   f.age_restriction, f.content_advisories,
                   (SELECT array_agg(p.name ORDER BY fc.position) FROM film_credits fc JOIN people p ON p.id = fc.person_id
                     WHERE fc.film_id = f.id AND fc.role = 'director') AS directors
-           FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = ${id} ORDER BY sf.position`),
-    db.execute<{ code: string; name: string; description: string | null; price_cents: number }>(
+           FROM screening_films sf JOIN films f ON f.id = sf.film_id WHERE sf.screening_id = ${id} ORDER BY sf.position`,
+    ),
+    rows<Pick<ColumnsOf<typeof ticketTypes>, 'code' | 'name' | 'description' | 'price_cents'>>(
+      db,
       sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active ORDER BY position`,
     ),
     db.execute<{ scheme: AccessScheme; quantity: number; remaining: number }>(
@@ -259,7 +250,8 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
           WHERE a.screening_id = ${id} ORDER BY a.scheme`,
     ),
     summary.venue.seating === 'reserved'
-      ? db.execute<{ id: string; section: string; row_label: string; seat_number: number; kind: SeatMapSeat['kind']; x: number; y: number; state: SeatState }>(
+      ? rows<Pick<ColumnsOf<typeof seats>, 'id' | 'row_label' | 'seat_number' | 'kind' | 'x' | 'y'> & { section: string; state: SeatState }>(
+          db,
           sql`SELECT st.id, sec.name AS section, st.row_label, st.seat_number, st.kind, st.x, st.y, ${shownSeatState(sql`ss`)} AS state
               FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id JOIN seat_sections sec ON sec.id = st.section_id
               WHERE ss.screening_id = ${id} ORDER BY st.y, st.x`,

@@ -1,6 +1,7 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { venues } from '@/db/schema/venues';
 import type { FestivalSummary } from './festival';
 import { listScreenings, type ScreeningSummary } from './screenings';
 
@@ -20,48 +21,29 @@ export interface VenueSummary {
   wheelchairSpaces: number;
 }
 
-interface VenueRow extends Record<string, unknown> {
-  slug: string;
-  name: string;
-  address_line: string;
-  city: string;
-  postal_code: string | null;
-  description: string;
-  accessibility_info: string;
-  step_free: boolean;
-  hearing_loop: boolean;
-  seating: 'reserved' | 'general_admission';
-  capacity: number;
-  wheelchair_spaces: number;
+/** A venue's page and card; its seat counts come from its seat map (a reserved house) or its stated capacity. */
+function selectVenues() {
+  return getDb()
+    .select({
+      slug: venues.slug,
+      name: venues.name,
+      addressLine: venues.addressLine,
+      city: venues.city,
+      postalCode: venues.postalCode,
+      description: venues.description,
+      accessibilityInfo: venues.accessibilityInfo,
+      stepFree: venues.stepFree,
+      hearingLoop: venues.hearingLoop,
+      seating: venues.seating,
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" would be the seat's.
+      capacity: sql<number>`coalesce(venues.capacity, (SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id))`,
+      wheelchairSpaces: sql<number>`(SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id AND st.kind = 'wheelchair')`,
+    })
+    .from(venues);
 }
-
-function toVenue(r: VenueRow): VenueSummary {
-  return {
-    slug: r.slug,
-    name: r.name,
-    addressLine: r.address_line,
-    city: r.city,
-    postalCode: r.postal_code,
-    description: r.description,
-    accessibilityInfo: r.accessibility_info,
-    stepFree: r.step_free,
-    hearingLoop: r.hearing_loop,
-    seating: r.seating,
-    capacity: r.capacity,
-    wheelchairSpaces: r.wheelchair_spaces,
-  };
-}
-
-const VENUE_SELECT = sql`
-  SELECT v.slug, v.name, v.address_line, v.city, v.postal_code, v.description, v.accessibility_info, v.step_free,
-         v.hearing_loop, v.seating,
-         coalesce(v.capacity, (SELECT count(*)::int FROM seats st WHERE st.venue_id = v.id)) AS capacity,
-         (SELECT count(*)::int FROM seats st WHERE st.venue_id = v.id AND st.kind = 'wheelchair') AS wheelchair_spaces
-  FROM venues v`;
 
 export async function listVenues(festival: FestivalSummary): Promise<VenueSummary[]> {
-  const rows = await getDb().execute<VenueRow>(sql`${VENUE_SELECT} WHERE v.festival_id = ${festival.id} ORDER BY v.name`);
-  return rows.map(toVenue);
+  return selectVenues().where(eq(venues.festivalId, festival.id)).orderBy(asc(venues.name));
 }
 
 export async function getVenueBySlug(
@@ -70,8 +52,8 @@ export async function getVenueBySlug(
   now = new Date(),
 ): Promise<(VenueSummary & { screenings: ScreeningSummary[] }) | null> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return null;
-  const [row] = await getDb().execute<VenueRow>(sql`${VENUE_SELECT} WHERE v.festival_id = ${festival.id} AND v.slug = ${slug}`);
-  if (!row) return null;
+  const [venue] = await selectVenues().where(and(eq(venues.festivalId, festival.id), eq(venues.slug, slug)));
+  if (!venue) return null;
   const screenings = await listScreenings(festival, { venue: slug, upcomingAfter: now }, now);
-  return { ...toVenue(row), screenings };
+  return { ...venue, screenings };
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
+import { uuidArray } from '@/db/sql';
 import type { HoldStatus } from '@/db/schema/holds';
 import { poolUpdate, type PoolKind } from './pools';
 
@@ -11,10 +12,6 @@ import { poolUpdate, type PoolKind } from './pools';
 
 type Row = Record<string, unknown>;
 
-export function uuidList(ids: string[]) {
-  return ids.length === 0 ? sql`ARRAY[]::uuid[]` : sql`ARRAY[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
-}
-
 /**
  * Ends holds that still keep places (active or checkout) and gives their
  * places back. Returns the holds it ended: a hold another transaction ended
@@ -24,7 +21,7 @@ export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extra
   if (holdIds.length === 0) return [];
   const ended = await tx.execute<{ id: string; screening_id: string; pool_kind: PoolKind; quantity: number } & Row>(sql`
     UPDATE holds SET status = ${to}, ended_at = now()
-    WHERE id = ANY(${uuidList(holdIds)}) AND status IN ('active', 'checkout')
+    WHERE id = ANY(${uuidArray(holdIds)}) AND status IN ('active', 'checkout')
     RETURNING id, screening_id, pool_kind, quantity`);
   if (ended.length === 0) return [];
   const ids = ended.map((h) => h.id);
@@ -39,8 +36,8 @@ export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extra
     await tx.execute(poolUpdate.release(p.screeningId, p.kind, p.quantity));
   }
   await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
-    WHERE hold_id = ANY(${uuidList(ids)}) AND state = 'held'`);
-  await tx.execute(sql`UPDATE hold_seats SET live = false WHERE hold_id = ANY(${uuidList(ids)}) AND live`);
+    WHERE hold_id = ANY(${uuidArray(ids)}) AND state = 'held'`);
+  await tx.execute(sql`UPDATE hold_seats SET live = false WHERE hold_id = ANY(${uuidArray(ids)}) AND live`);
   return ids;
 }
 

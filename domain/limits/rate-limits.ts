@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
@@ -27,7 +27,7 @@ export function boundKey(key: string): string {
  * and shared by every app instance.
  */
 export async function hitRateLimit(db: Database, key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
-  const [row] = await db.execute<{ count: number; retry_after: number } & Row>(sql`
+  const [row] = await rows<{ count: number; retry_after: number }>(db, sql`
     WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}) * ${windowSeconds}) AS start)
     INSERT INTO rate_limit_buckets (key, window_start, count) SELECT ${boundKey(key)}, w.start, 1 FROM w
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_buckets.count + 1

@@ -13,6 +13,7 @@ export async function queueEmail(
   status: 'pending' | 'stored',
   attachments: EmailAttachmentRef[] = [],
 ): Promise<void> {
+  // Raw SQL: the attachments go in as one jsonb parameter, as the outbox reader expects them.
   await db.execute(sql`INSERT INTO emails ("to", subject, html, text, attachments, status)
     VALUES (${to.toLowerCase()}, ${email.subject}, ${email.html}, ${email.text}, ${JSON.stringify(attachments)}::jsonb, ${status}::email_status)`);
 }

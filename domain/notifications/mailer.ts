@@ -1,10 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import { getDb } from '@/db/client';
-import type { EmailAttachmentRef } from '@/db/schema/emails';
+import { emails } from '@/db/schema/emails';
 import { orderAttachments } from '@/domain/payments/order-files';
-
-type Row = Record<string, unknown>;
 
 /**
  * Sends the outbox by SMTP (only when SMTP_URL is set; otherwise the outbox
@@ -16,12 +14,17 @@ export async function sendPendingEmails(smtpUrl: string, from: string, limit = 2
   let sent = 0;
   for (let i = 0; i < limit; i++) {
     const done = await getDb().transaction(async (tx) => {
-      const [email] = await tx.execute<{ id: string; to: string; subject: string; html: string; text: string; attachments: EmailAttachmentRef[] } & Row>(sql`
-        SELECT id, "to", subject, html, text, attachments FROM emails WHERE status = 'pending' ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`);
+      const [email] = await tx
+        .select({ id: emails.id, to: emails.to, subject: emails.subject, html: emails.html, text: emails.text, attachments: emails.attachments })
+        .from(emails)
+        .where(eq(emails.status, 'pending'))
+        .orderBy(asc(emails.createdAt))
+        .limit(1)
+        .for('update', { skipLocked: true });
       if (!email) return false;
       const attachments = (await Promise.all(email.attachments.map((a) => orderAttachments(a)))).flat();
       await transport.sendMail({ from, to: email.to, subject: email.subject, html: email.html, text: email.text, attachments });
-      await tx.execute(sql`UPDATE emails SET status = 'sent', sent_at = now() WHERE id = ${email.id}`);
+      await tx.update(emails).set({ status: 'sent', sentAt: sql`now()` }).where(eq(emails.id, email.id));
       return true;
     });
     if (!done) break;

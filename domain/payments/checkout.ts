@@ -8,6 +8,7 @@ import { applyCompletedSession } from '@/domain/payments/payments';
 import { getEnv } from '@/platform/env';
 import { getStripe } from '@/platform/stripe';
 import { orderAccessToken } from '@/platform/tokens';
+import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 
 type Row = Record<string, unknown>;
 
@@ -157,8 +158,7 @@ export async function settleCheckout(orderId: string): Promise<Settlement> {
 
 async function beginCheckoutLines(tx: Transaction, orderId: string) {
   const [o] = await tx.execute<{ buyer_email: string; currency: string; title: string } & Row>(sql`
-    SELECT o.buyer_email, o.currency, coalesce(s.programme_title, (SELECT string_agg(fm.title, ' + ' ORDER BY sf.position)
-      FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id)) AS title
+    SELECT o.buyer_email, o.currency, ${screeningTitleSql(sql`s`)} AS title
     FROM orders o JOIN screenings s ON s.id = o.screening_id WHERE o.id = ${orderId}`);
   if (!o) throw new Error(`order ${orderId} vanished`);
   const lines = await tx.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`

@@ -6,8 +6,10 @@ import type { Database, Transaction } from '@/db/client';
 import { loadOrderForTickets } from './ticket-views';
 import { queueEmail } from '@/domain/notifications/emails';
 import { checkHoldToken, type HoldAccess } from '@/domain/booking/holds';
-import { chooseBestSeats, endLiveHolds, uuidList } from '@/domain/inventory/inventory';
+import { chooseBestSeats, endLiveHolds } from '@/domain/inventory/inventory';
 import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
+import { uuidArray } from '@/db/sql';
+import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 
 type Row = Record<string, unknown>;
 
@@ -57,8 +59,7 @@ export async function beginCheckout(
       SELECT tt.name, hi.quantity, hi.unit_price_cents FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id
       WHERE hi.hold_id = ${holdId} ORDER BY tt.position`);
     const [meta] = await tx.execute<{ currency: string; title: string } & Row>(sql`
-      SELECT f.currency, coalesce(s.programme_title, (SELECT string_agg(fm.title, ' + ' ORDER BY sf.position)
-        FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id)) AS title
+      SELECT f.currency, ${screeningTitleSql(sql`s`)} AS title
       FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${hold!.screening_id}`);
     const checkoutLines = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
     const common = { currency: meta!.currency, lines: checkoutLines, title: meta!.title };
@@ -147,7 +148,7 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     SELECT oi.ticket_type_id, oi.unit_price_cents FROM order_items oi, generate_series(1, oi.quantity)
     WHERE oi.order_id = ${orderId} ORDER BY oi.unit_price_cents DESC, oi.ticket_type_id`);
   const ordered = seatIds.length
-    ? (await tx.execute<{ id: string } & Row>(sql`SELECT id FROM seats WHERE id = ANY(${uuidList(seatIds)}) ORDER BY y, x`)).map((s) => s.id)
+    ? (await tx.execute<{ id: string } & Row>(sql`SELECT id FROM seats WHERE id = ANY(${uuidArray(seatIds)}) ORDER BY y, x`)).map((s) => s.id)
     : [];
   for (const [i, unit] of units.entries()) {
     await tx.execute(sql`INSERT INTO tickets (code, order_id, screening_id, ticket_type_id, seat_id, price_cents, holder_name)
@@ -182,7 +183,7 @@ async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind
   if (original.length === 0) return [];
   const same = await tx.execute<{ seat_id: string } & Row>(sql`
     UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
-    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(original)}) AND state = 'available' RETURNING seat_id`);
+    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(original)}) AND state = 'available' RETURNING seat_id`);
   const got = same.map((s) => s.seat_id);
   if (got.length === original.length) return got;
   const candidates = await tx.execute<{ id: string; row_label: string; x: number; y: number } & Row>(sql`
@@ -198,7 +199,7 @@ async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind
   if (!more) throw new NoPlaces();
   const extra = await tx.execute<{ seat_id: string } & Row>(sql`
     UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
-    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidList(more.map((m) => m.id))}) AND state = 'available' RETURNING seat_id`);
+    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(more.map((m) => m.id))}) AND state = 'available' RETURNING seat_id`);
   if (extra.length !== more.length) throw new NoPlaces();
   return [...got, ...extra.map((s) => s.seat_id)];
 }
@@ -231,7 +232,7 @@ export async function markOrderRefunded(tx: Transaction, orderId: string, settin
     const seatIds = voided.map((v) => v.seat_id).filter((s): s is string => s !== null);
     if (seatIds.length) {
       await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
-        WHERE screening_id = ${order.screening_id} AND seat_id = ANY(${uuidList(seatIds)}) AND state = 'sold'`);
+        WHERE screening_id = ${order.screening_id} AND seat_id = ANY(${uuidArray(seatIds)}) AND state = 'sold'`);
     }
   }
   await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${orderId}`);

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import type { TicketView } from '@/platform/tickets/types';
 import type { Database, Transaction } from '@/db/client';
-import { seatLabel } from '@/domain/booking/holds';
+import { seatLabel, type SeatKind } from '@/lib/seats';
+import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 
 type Row = Record<string, unknown>;
 
@@ -48,15 +49,14 @@ export async function loadOrderForTickets(db: Database | Transaction, orderId: s
   >(sql`
     SELECT o.id, o.number, o.status, o.buyer_name, o.buyer_email, o.total_cents, o.currency,
            f.name AS festival_name, f.time_zone,
-           coalesce(s.programme_title, (SELECT string_agg(fm.title, ' + ' ORDER BY sf.position) FROM screening_films sf
-              JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id)) AS title,
+           ${screeningTitleSql(sql`s`)} AS title,
            to_json(s.starts_at) AS starts_at, to_json(s.ends_at) AS ends_at,
            v.name AS venue_name, v.address_line || ', ' || v.city AS venue_address, s.id AS screening_id
     FROM orders o JOIN screenings s ON s.id = o.screening_id JOIN festivals f ON f.id = s.festival_id
     JOIN venues v ON v.id = s.venue_id WHERE o.id = ${orderId}`);
   if (!o) return null;
   const rows = await db.execute<
-    { code: string; price_cents: number; holder_name: string; type_name: string; row_label: string | null; seat_number: number | null; kind: string | null } & Row
+    { code: string; price_cents: number; holder_name: string; type_name: string; row_label: string | null; seat_number: number | null; kind: SeatKind | null } & Row
   >(sql`
     SELECT t.code, t.price_cents, t.holder_name, tt.name AS type_name, st.row_label, st.seat_number, st.kind
     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id LEFT JOIN seats st ON st.id = t.seat_id
@@ -88,7 +88,7 @@ export async function loadOrderForTickets(db: Database | Transaction, orderId: s
       timeZone: o.time_zone,
       venueName: o.venue_name,
       venueAddress: o.venue_address,
-      seatLabel: t.row_label && t.seat_number !== null ? seatLabel({ row_label: t.row_label, seat_number: t.seat_number, kind: t.kind ?? 'standard' }) : null,
+      seatLabel: t.row_label && t.seat_number !== null ? seatLabel({ row: t.row_label, number: t.seat_number, kind: t.kind ?? 'standard' }) : null,
       ticketTypeName: t.type_name,
       priceCents: t.price_cents,
       currency: o.currency,

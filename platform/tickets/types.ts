@@ -10,7 +10,7 @@ export interface TicketView {
   timeZone: string; // IANA zone of the festival: every time shown is formatted in it, never the server's zone
   venueName: string;
   venueAddress: string;
-  seatLabel: string | null; // "Row G, seat 6 (wheelchair space)" or null for general admission
+  seatLabel: string | null; // "Row G, seat 6, wheelchair space" or null for general admission
   ticketTypeName: string; // "Adult"
   priceCents: number; // all-in price, e.g. 1800
   currency: string; // "CAD"

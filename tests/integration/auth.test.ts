@@ -15,8 +15,8 @@ import {
 import { userForSession } from '@/domain/accounts/current-user';
 import { hashPassword, verifyPassword } from '@/domain/accounts/password';
 import { createInvitationToken, createOrganisation, createUser, uniq, type UserInput } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 const makeUser = (role: UserInput['role'] = 'audience', opts: Omit<UserInput, 'role'> = {}) => createUser(getDb(), { role, ...opts });
 
@@ -26,14 +26,14 @@ const organisations = async (): Promise<[string, string]> => [(await createOrgan
 const invite = (input: InvitationInput) => createInvitationToken(getDb(), input);
 
 async function userRow(id: string) {
-  const [u] = await getDb().execute<{ role: string; organisation_id: string | null; password_hash: string | null; name: string | null } & Row>(sql`
+  const [u] = await rows<{ role: string; organisation_id: string | null; password_hash: string | null; name: string | null }>(getDb(), sql`
     SELECT role, organisation_id, password_hash, name FROM users WHERE id = ${id}`);
   return u!;
 }
 
 /** Runs a check with exactly one admin in the database (this one), then puts the others back. */
 async function withSoleAdmin(check: (admin: { id: string; email: string }) => Promise<void>) {
-  const others = await getDb().execute<{ id: string } & Row>(sql`UPDATE users SET role = 'staff' WHERE role = 'admin' RETURNING id`);
+  const others = await rows<{ id: string }>(getDb(), sql`UPDATE users SET role = 'staff' WHERE role = 'admin' RETURNING id`);
   const only = await makeUser('admin', { password: 'the only admin password' });
   try {
     await check(only);
@@ -97,7 +97,7 @@ describe('invitations for new addresses', () => {
     const results = await Promise.all(hashes.map((h, i) => acceptInvitation(getDb(), token, { name: `Racer ${i}`, passwordHash: h, actingUserId: null })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'invalid_or_expired' }]);
-    const [count] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE email = ${email}`);
+    const [count] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM users WHERE email = ${email}`);
     expect(count!.n).toBe(1);
   });
 
@@ -167,7 +167,7 @@ describe('invitations for an address that already has an account', () => {
       const second = await makeUser('admin');
       const results = await Promise.all([changeUserRole(getDb(), first.id, 'staff', null), changeUserRole(getDb(), second.id, 'staff', null)]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
-      const [admins] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+      const [admins] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
       expect(admins!.n).toBe(1);
       await getDb().execute(sql`UPDATE users SET role = 'admin' WHERE id = ${first.id}`);
       await getDb().execute(sql`UPDATE users SET role = 'audience' WHERE id = ${second.id}`);

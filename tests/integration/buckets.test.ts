@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { LOCKOUT, clearSignInFailures, recordSignInFailure, signInLockedFor } from '@/domain/accounts/auth';
 import { MAX_KEY_LENGTH, hitRateLimit, pruneBuckets } from '@/domain/limits/rate-limits';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 /** Keys longer than any address or email, as a client can send them. */
 const longKey = (tag: string, length = 10_000) => `holds:ip:${tag}:${'x'.repeat(length)}`;
@@ -19,10 +19,10 @@ describe('rate-limit and lockout keys are bounded', () => {
     expect((await hitRateLimit(getDb(), key, 2)).ok).toBe(false);
     // Another long key with the same first characters is another client.
     expect((await hitRateLimit(getDb(), `${key}y`, 2)).ok).toBe(true);
-    const rows = await getDb().execute<{ length: number; count: number } & Row>(sql`
+    const found = await rows<{ length: number; count: number }>(getDb(), sql`
       SELECT char_length(key) AS length, count FROM rate_limit_buckets WHERE key LIKE ${`holds:ip:${tag}%`} ORDER BY count DESC`);
-    expect(rows.map((r) => r.count)).toEqual([3, 1]);
-    expect(rows.every((r) => r.length <= MAX_KEY_LENGTH)).toBe(true);
+    expect(found.map((r) => r.count)).toEqual([3, 1]);
+    expect(found.every((r) => r.length <= MAX_KEY_LENGTH)).toBe(true);
   });
 
   it('a sign-in lockout key of 10,000 characters is stored short, locks, and clears', async () => {
@@ -30,7 +30,7 @@ describe('rate-limit and lockout keys are bounded', () => {
     const key = `email:${tag}${'a'.repeat(10_000)}@example.org`;
     for (let i = 0; i < LOCKOUT.maxFailures; i++) await recordSignInFailure(getDb(), [key]);
     expect(await signInLockedFor(getDb(), [key])).toBeGreaterThan(0);
-    const [row] = await getDb().execute<{ length: number } & Row>(sql`
+    const [row] = await rows<{ length: number }>(getDb(), sql`
       SELECT max(char_length(key))::int AS length FROM sign_in_failures WHERE key LIKE ${`email:${tag}%`}`);
     expect(row!.length).toBeLessThanOrEqual(MAX_KEY_LENGTH);
     await clearSignInFailures(getDb(), key);
@@ -57,9 +57,9 @@ describe('old buckets are pruned', () => {
     expect(report.rateLimitBuckets).toBeGreaterThanOrEqual(1);
     expect(report.signInFailures).toBeGreaterThanOrEqual(2);
 
-    const buckets = await db.execute<{ key: string } & Row>(sql`SELECT key FROM rate_limit_buckets WHERE key LIKE ${`prune:${tag}:%`} ORDER BY key`);
+    const buckets = await rows<{ key: string }>(db, sql`SELECT key FROM rate_limit_buckets WHERE key LIKE ${`prune:${tag}:%`} ORDER BY key`);
     expect(buckets.map((b) => b.key)).toEqual([k('half-hour'), k('now')]);
-    const failures = await db.execute<{ key: string } & Row>(sql`SELECT key FROM sign_in_failures WHERE key LIKE ${`prune:${tag}:%`} ORDER BY key`);
+    const failures = await rows<{ key: string }>(db, sql`SELECT key FROM sign_in_failures WHERE key LIKE ${`prune:${tag}:%`} ORDER BY key`);
     expect(failures.map((f) => f.key)).toEqual([k('in-window'), k('old-still-locked')]);
   });
 });

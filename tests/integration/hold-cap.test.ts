@@ -4,15 +4,15 @@ import { getDb } from '@/db/client';
 import { holdSeats, releaseHold, type HoldResult } from '@/domain/booking/holds';
 import { adult, createGaScreening, createHold, createPendingOrder, createReservedScreening, TEST_HOLD_SETTINGS as settings } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const MAX = settings.maxPerOrder;
 
 const placesHeld = (results: HoldResult[]) => results.reduce((sum, r) => sum + (r.ok ? r.quantity : 0), 0);
 const tooMany = (r: HoldResult) => !r.ok && r.reason === 'too_many_held';
 
 async function poolHeld(screeningId: string): Promise<number> {
-  const [pool] = await getDb().execute<{ held: number } & Row>(sql`
+  const [pool] = await rows<{ held: number }>(getDb(), sql`
     SELECT held FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
   return pool!.held;
 }
@@ -35,7 +35,7 @@ describe('the cap on places one client holds on one screening', () => {
     const results = await Promise.all(Array.from({ length: 30 }, () => holdSeats(getDb(), id, { items: adult(1) }, 'ip:10.0.0.2', settings)));
     expect(results.filter((r) => r.ok)).toHaveLength(MAX);
     expect(results.filter(tooMany)).toHaveLength(30 - MAX);
-    const [seats] = await getDb().execute<{ held: number } & Row>(sql`
+    const [seats] = await rows<{ held: number }>(getDb(), sql`
       SELECT count(*)::int AS held FROM screening_seats WHERE screening_id = ${id} AND state = 'held'`);
     expect(seats!.held).toBe(MAX);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);

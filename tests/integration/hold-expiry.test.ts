@@ -17,8 +17,8 @@ import {
   TEST_HOLD_SETTINGS as settings,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 async function screenings() {
   const db = getDb();
@@ -32,19 +32,19 @@ async function screenings() {
 }
 
 async function pool(screeningId: string) {
-  const [p] = await getDb().execute<{ held: number; sold: number } & Row>(sql`
+  const [p] = await rows<{ held: number; sold: number }>(getDb(), sql`
     SELECT held, sold FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
   return p!;
 }
 
 async function seatStates(screeningId: string) {
-  const rows = await getDb().execute<{ state: string; n: number } & Row>(sql`
+  const found = await rows<{ state: string; n: number }>(getDb(), sql`
     SELECT state, count(*)::int AS n FROM screening_seats WHERE screening_id = ${screeningId} GROUP BY state`);
-  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  return Object.fromEntries(found.map((r) => [r.state, r.n]));
 }
 
 async function holdStatus(holdId: string) {
-  const [h] = await getDb().execute<{ status: string } & Row>(sql`SELECT status FROM holds WHERE id = ${holdId}`);
+  const [h] = await rows<{ status: string }>(getDb(), sql`SELECT status FROM holds WHERE id = ${holdId}`);
   return h!.status;
 }
 
@@ -134,7 +134,7 @@ describe('entering checkout extends a hold once, and boundedly', () => {
     const buyer = { name: 'A', email: 'a@example.org' };
     expect(await beginCheckout(getDb(), hold.holdId, hold.holdToken, buyer, { holdMinutes: 10 })).toMatchObject({ ok: true, created: true });
     const lifetime = async () => {
-      const [h] = await getDb().execute<{ lifetime: number; left: number; status: string } & Row>(sql`
+      const [h] = await rows<{ lifetime: number; left: number; status: string }>(getDb(), sql`
         SELECT extract(epoch FROM expires_at - created_at)::float AS lifetime, extract(epoch FROM expires_at - now())::float AS left, status
         FROM holds WHERE id = ${hold.holdId}`);
       return h!;
@@ -152,7 +152,7 @@ describe('entering checkout extends a hold once, and boundedly', () => {
     // A fresh hold gets the full hold time in checkout: the bound only cuts what would exceed it.
     const fresh = await createHold(getDb(), ga, { quantity: 1, clientKey: 'extend' });
     await beginCheckout(getDb(), fresh.holdId, fresh.holdToken, buyer, { holdMinutes: 10 });
-    const [f] = await getDb().execute<{ left: number } & Row>(sql`SELECT extract(epoch FROM expires_at - now())::float AS left FROM holds WHERE id = ${fresh.holdId}`);
+    const [f] = await rows<{ left: number }>(getDb(), sql`SELECT extract(epoch FROM expires_at - now())::float AS left FROM holds WHERE id = ${fresh.holdId}`);
     expect(f!.left).toBeGreaterThan(9 * 60);
   });
 });

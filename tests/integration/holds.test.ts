@@ -5,8 +5,8 @@ import { holdSeats, releaseHold } from '@/domain/booking/holds';
 import { beginCheckout } from '@/domain/payments/orders';
 import { adult, createGaScreening, createHold, createReservedScreening, listScreeningSeats, TEST_HOLD_SETTINGS as settings } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 const gaScreening = (capacity: number) => createGaScreening(getDb(), capacity);
 
@@ -101,7 +101,7 @@ describe('holding places under concurrency', () => {
     for (const c of cases) expect((await holdSeats(getDb(), id, c, 'c', settings)).ok).toBe(false);
     const missing = await holdSeats(getDb(), '00000000-0000-4000-8000-000000000000', { items: adult(1) }, 'c', settings);
     expect(missing).toMatchObject({ ok: false, reason: 'screening_not_found' });
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
   });
 });
@@ -127,7 +127,7 @@ describe('hold expiry and release', () => {
     await new Promise((r) => setTimeout(r, 250));
     const late = await beginCheckout(getDb(), short.holdId, short.holdToken, { name: 'A', email: 'a@example.org' }, { holdMinutes: 10 });
     expect(late).toMatchObject({ ok: false, reason: 'hold_expired' });
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
   });
 

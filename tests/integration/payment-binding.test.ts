@@ -9,6 +9,7 @@ import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
 import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
 import { createGaScreening, createHold, TEST_ORDER_SETTINGS as settings, stripeEvent } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
 /**
  * Payment binding against a real (emulated) Stripe: sessions are created and
@@ -16,7 +17,6 @@ import { inventoryProblems } from '../support/inventory';
  * verified webhook would apply them. The refunds go through the SDK.
  */
 
-type Row = Record<string, unknown>;
 let emulator: StripeEmulator;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ async function checkedOut(quantity: number) {
   const hold = await createHold(getDb(), screeningId, { quantity, clientKey: 'binding' });
   const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Ada Buyer', email: 'ada-binding@example.org' });
   if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await getDb().execute<{ stripe_session_id: string; total_cents: number; currency: string } & Row>(sql`
+  const [order] = await rows<{ stripe_session_id: string; total_cents: number; currency: string }>(getDb(), sql`
     SELECT stripe_session_id, total_cents, currency FROM orders WHERE id = ${started.orderId}`);
   return { screeningId, holdId: hold.holdId, orderId: started.orderId, sessionId: order!.stripe_session_id, totalCents: order!.total_cents, currency: order!.currency };
 }
@@ -74,7 +74,7 @@ async function refundedIntents(): Promise<Set<string>> {
 }
 
 async function orderState(orderId: string) {
-  const [o] = await getDb().execute<{ status: string; tickets: number; stripe_session_id: string | null; stripe_payment_intent_id: string | null } & Row>(sql`
+  const [o] = await rows<{ status: string; tickets: number; stripe_session_id: string | null; stripe_payment_intent_id: string | null }>(getDb(), sql`
     SELECT o.status, o.stripe_session_id, o.stripe_payment_intent_id,
       (SELECT count(*)::int FROM tickets t WHERE t.order_id = o.id AND t.status = 'valid') AS tickets
     FROM orders o WHERE o.id = ${orderId}`);
@@ -82,7 +82,7 @@ async function orderState(orderId: string) {
 }
 
 async function mismatchesFor(pi: string) {
-  return getDb().execute<{ order_id: string | null; reason: string; status: string; amount_cents: number; currency: string; stripe_session_id: string } & Row>(sql`
+  return rows<{ order_id: string | null; reason: string; status: string; amount_cents: number; currency: string; stripe_session_id: string }>(getDb(), sql`
     SELECT order_id, reason, status, amount_cents, currency, stripe_session_id FROM payment_mismatches WHERE stripe_payment_intent_id = ${pi}`);
 }
 
@@ -194,7 +194,7 @@ describe('concurrent checkouts of one hold', () => {
       spy.mockRestore();
     }
     const listed = (await (await fetch(`${emulator.url}/_emulator/sessions`)).json()) as { sessions: { client_reference_id: string | null }[] };
-    const [order] = await getDb().execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE hold_id = ${hold.holdId}`);
+    const [order] = await rows<{ id: string }>(getDb(), sql`SELECT id FROM orders WHERE hold_id = ${hold.holdId}`);
     expect(listed.sessions.filter((s) => s.client_reference_id === order!.id)).toHaveLength(1);
   });
 });

@@ -13,8 +13,8 @@ import {
   stripeEvent,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 /** A screening of `capacity` places: general admission, or one row of reserved seats. */
 const screening = (kind: 'ga' | 'reserved', capacity = 10) =>
@@ -35,7 +35,7 @@ async function pendingOrder(screeningId: string, quantity: number, seats?: strin
 }
 
 async function orderState(orderId: string) {
-  const [o] = await getDb().execute<{ status: string; tickets: number; emails: number } & Row>(sql`
+  const [o] = await rows<{ status: string; tickets: number; emails: number }>(getDb(), sql`
     SELECT o.status,
       (SELECT count(*)::int FROM tickets t WHERE t.order_id = o.id AND t.status = 'valid') AS tickets,
       (SELECT count(*)::int FROM emails e WHERE e."to" = o.buyer_email AND e.created_at >= o.created_at) AS emails
@@ -59,7 +59,7 @@ describe('Stripe events', () => {
     });
     const state = await orderState(orderId);
     expect(state).toMatchObject({ status: 'paid', tickets: 2, emails: 1 });
-    const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
+    const ticketSeats = await rows<{ seat_id: string }>(getDb(), sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
     expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
@@ -71,7 +71,7 @@ describe('Stripe events', () => {
     expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: true, effect: 'issued' });
     // The same event again (Stripe retries, replays): recognised by its id before anything is looked at.
     expect(await applyStripeEvent(getDb(), event, settings)).toEqual({ ok: false, reason: 'duplicate' });
-    const [recorded] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${event.id}`);
+    const [recorded] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${event.id}`);
     expect(recorded?.n).toBe(1);
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3, emails: 1 });
   });
@@ -102,7 +102,7 @@ describe('Stripe events', () => {
     const b = await pendingOrder(id, 1);
     await applyStripeEvent(getDb(), stripeEvent('checkout.session.async_payment_failed', sessionObject(b.orderId, { paymentStatus: 'unpaid' })), settings);
     expect(await orderState(b.orderId)).toMatchObject({ status: 'failed', tickets: 0 });
-    const [pool] = await getDb().execute<{ held: number; sold: number } & Row>(sql`SELECT held, sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number; sold: number }>(getDb(), sql`SELECT held, sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool).toMatchObject({ held: 0, sold: 0 });
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('Stripe events', () => {
     const outcome = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', sessionObject(orderId)), settings);
     expect(outcome).toEqual({ ok: true, effect: 'issued' });
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 2 });
-    const ticketSeats = await getDb().execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
+    const ticketSeats = await rows<{ seat_id: string }>(getDb(), sql`SELECT seat_id FROM tickets WHERE order_id = ${orderId}`);
     expect(ticketSeats.map((t) => t.seat_id).sort()).toEqual(seats.map((s) => s.id).sort());
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('Stripe events', () => {
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_1', object: 'charge', payment_intent: 'pi_late_1', amount: 3000, amount_refunded: 3000 }), settings);
     const state = await orderState(late.orderId);
     expect(state.status).toBe('refunded');
-    const [mail] = await getDb().execute<{ subject: string; text: string } & Row>(sql`
+    const [mail] = await rows<{ subject: string; text: string }>(getDb(), sql`
       SELECT subject, text FROM emails WHERE "to" = 'ada@example.org' ORDER BY created_at DESC LIMIT 1`);
     expect(`${mail?.subject} ${mail?.text}`).toMatch(/refund/i);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
@@ -157,7 +157,7 @@ describe('Stripe events', () => {
     expect(await orderState(orderId)).toMatchObject({ status: 'paid', tickets: 3 });
     await applyStripeEvent(getDb(), stripeEvent('charge.refunded', { id: 'ch_2', object: 'charge', payment_intent: 'pi_refund_me', amount: 4500, amount_refunded: 4500 }), settings);
     expect(await orderState(orderId)).toMatchObject({ status: 'refunded', tickets: 0 });
-    const [pool] = await getDb().execute<{ sold: number } & Row>(sql`SELECT sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ sold: number }>(getDb(), sql`SELECT sold FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.sold).toBe(0);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });

@@ -6,8 +6,8 @@ import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
 import { resetEnvCache } from '@/platform/env';
 import { bootAppDatabase } from '../../scripts/lib/database';
 import { createUser } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 /**
  * The demo accounts' password is printed in the repository: a production start
@@ -43,14 +43,14 @@ describe('production start-up and the demo accounts', () => {
     try {
       await bootAppDatabase();
       const emails = DEMO_ACCOUNTS.map((a) => a.email);
-      const seeded = await db.execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM users WHERE email IN (${sql.join(emails.map((e) => sql`${e}`), sql`, `)})`);
+      const seeded = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM users WHERE email IN (${sql.join(emails.map((e) => sql`${e}`), sql`, `)})`);
       expect(seeded[0]?.n).toBe(0);
 
       // As a local trial run would have left it.
       const staff = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
       await createUser(db, { email: staff.email, name: 'Demo', role: 'admin', password: 'festival-demo-password' });
       await bootAppDatabase();
-      const [row] = await db.execute<{ password_hash: string | null } & Row>(sql`SELECT password_hash FROM users WHERE email = ${staff.email}`);
+      const [row] = await rows<{ password_hash: string | null }>(db, sql`SELECT password_hash FROM users WHERE email = ${staff.email}`);
       expect(row?.password_hash).toBeNull();
     } finally {
       await client.end();

@@ -7,8 +7,8 @@ import { authorizePassword, LockedOut } from '@/domain/accounts/password-sign-in
 import { SIGN_IN_EMAIL_LIMITS, sendSignInEmail } from '@/domain/accounts/sign-in';
 import { getEnv } from '@/platform/env';
 import { createUser, uniq } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 /** Each test is its own client, as far as the app can tell; its buckets and counters are cleared after. */
 const clients: Headers[] = [];
@@ -28,7 +28,7 @@ afterEach(async () => {
 });
 
 async function emailsTo(to: string) {
-  return getDb().execute<{ html: string; text: string } & Row>(sql`SELECT html, text FROM emails WHERE "to" = ${to}`);
+  return rows<{ html: string; text: string }>(getDb(), sql`SELECT html, text FROM emails WHERE "to" = ${to}`);
 }
 
 function linksIn(body: string): string[] {
@@ -75,7 +75,7 @@ describe('sign-in emails', () => {
     const prefix = uniq('spray');
     const addresses = Array.from({ length: SIGN_IN_EMAIL_LIMITS.perClient.limit + 5 }, (_, i) => `${prefix}-${i}@example.org`);
     await Promise.all(addresses.map((email) => sendSignInEmail(email, `${getEnv().PUBLIC_BASE_URL}/api/auth/callback/email?token=t&email=${encodeURIComponent(email)}`, client)));
-    const [sent] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM emails WHERE "to" LIKE ${`${prefix}-%`}`);
+    const [sent] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM emails WHERE "to" LIKE ${`${prefix}-%`}`);
     expect(sent!.n).toBe(SIGN_IN_EMAIL_LIMITS.perClient.limit);
   });
 });
@@ -99,7 +99,7 @@ describe('password sign-in and its lockout', () => {
     for (let i = 0; i < LOCKOUT.maxClientFailures; i++) {
       await authorizePassword({ email: `${uniq('guess')}@example.org`, password: 'wrong', client: chosen }, client);
     }
-    const [row] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = ${`client:${chosen}`}`);
+    const [row] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM sign_in_failures WHERE key = ${`client:${chosen}`}`);
     expect(row!.n).toBe(0);
     // The client is locked: a fresh account's right password is refused from it.
     const email = await staffAccount();

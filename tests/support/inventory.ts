@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 
 /**
  * The bookkeeping that must hold after anything: available + held + sold =
@@ -10,8 +10,7 @@ type Row = Record<string, unknown>;
  * reserved house the seat states agree with the counts.
  */
 export async function inventoryProblems(db: Database, screeningId: string): Promise<string[]> {
-  const [r] = await db.execute<
-    {
+  const [r] = await rows<{
       capacity: number;
       held: number;
       sold: number;
@@ -23,8 +22,7 @@ export async function inventoryProblems(db: Database, screeningId: string): Prom
       dup_hold_seats: number;
       dup_ticket_seats: number;
       seat_hold_mismatch: number;
-    } & Row
-  >(sql`
+    }>(db, sql`
     SELECT p.capacity, p.held, p.sold,
       (SELECT coalesce(sum(quantity), 0)::int FROM holds WHERE screening_id = ${screeningId} AND status IN ('active', 'checkout')) AS live_hold_qty,
       (SELECT count(*)::int FROM tickets WHERE screening_id = ${screeningId} AND status = 'valid') AS valid_tickets,

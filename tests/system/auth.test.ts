@@ -5,8 +5,8 @@ import { getDb } from '@/db/client';
 import { changeUserRole } from '@/domain/accounts/auth';
 import { type AppInstance, startProductionInstance } from '../support/app-instance';
 import { createUser, uniq } from '../support/factories';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!;
 const ATTACKER = 'attacker.example';
 
@@ -100,7 +100,7 @@ describe('links and redirects never follow the request', () => {
       // Auth.js's own URLs come from PUBLIC_BASE_URL: neither the host nor the protocol the request claims.
       expect(loopbackAsLocalhost(new URL(res.location!, base).origin)).toBe(loopbackAsLocalhost(new URL(base).origin));
       expect(res.location).not.toContain(ATTACKER);
-      const [sent] = await getDb().execute<{ html: string; text: string } & Row>(sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
+      const [sent] = await rows<{ html: string; text: string }>(getDb(), sql`SELECT html, text FROM emails WHERE "to" = ${email}`);
       expect(sent).toBeDefined();
       expect(`${sent!.html}${sent!.text}`).not.toContain(ATTACKER);
       const link = new URL(/Sign in: (\S+)/.exec(sent!.text)![1]!);

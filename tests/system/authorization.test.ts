@@ -12,8 +12,8 @@ import { getEnv } from '@/platform/env';
 import { createFilm, createGaVenue, createTestScreening, getFestivalSummary, uniq } from '../support/factories';
 import { discoverRoutes } from '../support/routes';
 import { sessionCookie } from '../support/sessions';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!;
 
 const PRINCIPALS = ['anonymous', 'audienceA', 'audienceB', 'partnerOrg1', 'partnerOrg2', 'staff', 'admin'] as const;
@@ -177,7 +177,7 @@ let fixture: Fixture;
 beforeAll(async () => {
   const db = getDb();
   const secret = getEnv().APP_SECRET;
-  const [org1, org2] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
+  const [org1, org2] = await rows<{ id: string }>(db, sql`SELECT id FROM organisations ORDER BY slug LIMIT 2`);
   const ids = {} as Record<Principal, string>;
   const users = {} as Fixture['users'];
   const orgOf: Partial<Record<SignedIn, string>> = { partnerOrg1: org1!.id, partnerOrg2: org2!.id };
@@ -193,7 +193,7 @@ beforeAll(async () => {
     cookies[who] = (await sessionCookie(db, { id, email }, secret)).cookie;
   }
   // The site shows the demo festival: the matrix's screening must belong to it.
-  const [demo] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
+  const [demo] = await rows<{ id: string }>(db, sql`SELECT id FROM festivals WHERE slug = ${getEnv().FESTIVAL_SLUG}`);
   const festival = await getFestivalSummary(db, demo!.id);
   const venue = await createGaVenue(db, festival.id, 100);
   const film = await createFilm(db, festival.id);
@@ -211,7 +211,7 @@ beforeAll(async () => {
   const settings = { appSecret: secret, baseUrl: getEnv().PUBLIC_BASE_URL, holdMinutes: 30, emailStatus: 'stored' } as const;
   const fulfilled = await db.transaction((tx) => fulfilOrder(tx, paidOrder.orderId, null, settings));
   if (!fulfilled.ok || fulfilled.outcome !== 'issued') throw new Error('fulfilment failed');
-  const [ticket] = await db.execute<{ code: string } & Row>(sql`SELECT code FROM tickets WHERE order_id = ${paidOrder.orderId} LIMIT 1`);
+  const [ticket] = await rows<{ code: string }>(db, sql`SELECT code FROM tickets WHERE order_id = ${paidOrder.orderId} LIMIT 1`);
   const spare = await holdSeats(db, screeningId, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'matrix', { holdMinutes: 30, maxPerOrder: 8 });
   const viaApi = await holdSeats(db, screeningId, { items: [{ ticketType: 'adult', quantity: 1 }] }, 'matrix', { holdMinutes: 30, maxPerOrder: 8 });
   if (!spare.ok || !viaApi.ok) throw new Error('hold failed');
@@ -309,7 +309,7 @@ describe('authorization matrix', () => {
     expect((await send(cookies.staff, { method: 'DELETE', path: `/api/v1/holds/${mine.holdId}` })).status).toBe(403);
     // The holder's own cookie, sent by a page on another site: refused as cross-site.
     expect((await send(holderCookie, { method: 'DELETE', path: `/api/v1/holds/${mine.holdId}`, headers: { origin: 'https://evil.example' } })).status).toBe(403);
-    const [hold] = await getDb().execute<{ status: string } & Row>(sql`SELECT status FROM holds WHERE id = ${mine.holdId}`);
+    const [hold] = await rows<{ status: string }>(getDb(), sql`SELECT status FROM holds WHERE id = ${mine.holdId}`);
     expect(hold?.status).toBe('active');
     // Partner of org 2 cannot invite into org 1, whatever form it replays (checked in the matrix); nor read org 1's members.
     const page = await send(cookies.partnerOrg2, { method: 'GET', path: '/partner' });

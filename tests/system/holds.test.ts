@@ -6,8 +6,8 @@ import { createGaScreening, getFestivalBySlug } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 import { postActionForm } from '../support/server-actions';
 import { until } from '../support/until';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const [appA, appB] = inject('appUrls') as [string, string];
 
 /** The production instances run with this process's environment: the configured limit, not one a test passes in. */
@@ -37,7 +37,7 @@ describe('the running worker', () => {
     await getDb().execute(sql`UPDATE holds SET expires_at = now() - interval '1 second' WHERE id = ${holdId}`);
     const state = await until(
       async () => {
-        const [row] = await getDb().execute<{ status: string; held: number } & Row>(sql`
+        const [row] = await rows<{ status: string; held: number }>(getDb(), sql`
           SELECT h.status, p.held FROM holds h JOIN inventory_pools p ON p.screening_id = h.screening_id AND p.kind = 'standard' WHERE h.id = ${holdId}`);
         return row!;
       },
@@ -55,7 +55,7 @@ describe('the per-order ticket limit, as configured, at both entry points', () =
     const refused = await hold(appB, id, MAX + 1);
     expect(refused.status).toBe(422);
     expect(await refused.json()).toEqual({ error: 'unprocessable', message: `At most ${MAX} tickets per order.` });
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
     expect((await hold(appB, id, MAX)).status).toBe(201);
   });
@@ -68,7 +68,7 @@ describe('the per-order ticket limit, as configured, at both entry points', () =
     const back = new URL(refused.headers.get('location') ?? '', appA);
     expect(back.pathname).toBe(page);
     expect(back.searchParams.get('error')).toBe(`At most ${MAX} tickets per order.`);
-    const [pool] = await getDb().execute<{ held: number } & Row>(sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
     expect(pool?.held).toBe(0);
     // The limit itself is allowed: the form goes on to checkout.
     const accepted = await postActionForm(appA, page, 'holdSeatsAction', { qty_adult: String(MAX), mode: 'best' });

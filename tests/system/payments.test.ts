@@ -9,8 +9,8 @@ import { startAppInstance } from '../support/app-instance';
 import { createGaScreening } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 import { until } from '../support/until';
+import { rows } from '@/db/sql';
 
-type Row = Record<string, unknown>;
 const [appA, appB] = inject('appUrls') as [string, string];
 const emulator = inject('emulatorUrl');
 const webhookSecret = inject('webhookSecret');
@@ -79,10 +79,10 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
     });
     expect(redelivered.status).toBe(200);
     expect(await redelivered.json()).toEqual({ received: true, applied: false, reason: 'duplicate' });
-    const [recorded] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${completed.id}`);
+    const [recorded] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = ${completed.id}`);
     expect(recorded?.n).toBe(1);
     expect((await orderStatus(o.orderId, o.orderToken)).tickets).toHaveLength(2);
-    const [mail] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM emails WHERE "to" = ${email}`);
+    const [mail] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM emails WHERE "to" = ${email}`);
     expect(mail?.n).toBe(1);
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
@@ -103,7 +103,7 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
     expect((await pay(cheap.id)).status).toBe(200);
     const mismatch = await until(
       async () => {
-        const [row] = await getDb().execute<{ order_id: string; reason: string; status: string; amount_cents: number } & Row>(sql`
+        const [row] = await rows<{ order_id: string; reason: string; status: string; amount_cents: number }>(getDb(), sql`
           SELECT order_id, reason, status, amount_cents FROM payment_mismatches WHERE stripe_session_id = ${cheap.id}`);
         return row;
       },
@@ -160,7 +160,7 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
       expect(res.status).toBe(400);
     }
     expect((await orderStatus(o.orderId, o.orderToken)).status).toBe('pending');
-    const [seen] = await getDb().execute<{ n: number } & Row>(sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = 'evt_forged'`);
+    const [seen] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM stripe_events WHERE id = 'evt_forged'`);
     expect(seen?.n).toBe(0);
   });
 
@@ -204,7 +204,7 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
       app.kill(); // the process dies; Stripe has not told it anything yet
       expect((await pay(o.sessionId, '4242424242424242', ownEmulator.url)).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1500)); // a delivery or two fail while it is down
-      const [before] = await getDb().execute<{ status: string } & Row>(sql`SELECT status FROM orders WHERE id = ${o.orderId}`);
+      const [before] = await rows<{ status: string }>(getDb(), sql`SELECT status FROM orders WHERE id = ${o.orderId}`);
       expect(before?.status).toBe('pending');
       app = await startAppInstance(port, env);
       const state = await until(() => orderStatus(o.orderId, o.orderToken, app.url), (s) => s.status === 'paid', 60_000);
@@ -234,7 +234,7 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
     await pay(late2.sessionId);
     const refunded = await until(() => orderStatus(late2.orderId, late2.orderToken), (s) => s.status === 'refunded');
     expect(refunded).toMatchObject({ status: 'refunded', tickets: [] });
-    const [mail] = await db.execute<{ subject: string } & Row>(sql`SELECT subject FROM emails WHERE "to" = 'too-late@example.org' ORDER BY created_at DESC LIMIT 1`);
+    const [mail] = await rows<{ subject: string }>(db, sql`SELECT subject FROM emails WHERE "to" = 'too-late@example.org' ORDER BY created_at DESC LIMIT 1`);
     expect(mail?.subject).toMatch(/refund/i);
     const events = await eventsFor(late2.sessionId);
     expect(events.map((e) => e.type)).toContain('checkout.session.completed');

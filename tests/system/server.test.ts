@@ -12,13 +12,13 @@ import { orderAccessToken } from '@/platform/tokens';
 import { type AppInstance, runServerUntilExit, startAppInstance, startProductionInstance } from '../support/app-instance';
 import { createGaScreening, createUser } from '../support/factories';
 import { sessionCookie } from '../support/sessions';
+import { rows } from '@/db/sql';
 
 /**
  * Marquee's own HTTP server and its two modes (scripts/lib/http-server.ts,
  * platform/env.ts): what production refuses, what local mode generates and
  * refuses, who the client is, and how refused server actions answer.
  */
-type Row = Record<string, unknown>;
 const app = inject('appUrls')[0]!; // local mode, TRUSTED_PROXY_HOPS=1 (global-setup)
 
 /** Printed in the repository before this issue: the defaults `npm start` used to run on. */
@@ -151,7 +151,7 @@ describe('local mode with generated secrets (no APP_SECRET, no STRIPE_WEBHOOK_SE
     const own = await fetch(`${local.url}/account`, { headers: { cookie: await userCookie(generated().appSecret, admin.id, admin.email) }, redirect: 'manual' });
     expect(own.status).toBe(200);
 
-    const [order] = await getDb().execute<{ id: string } & Row>(sql`SELECT id FROM orders LIMIT 1`);
+    const [order] = await rows<{ id: string }>(getDb(), sql`SELECT id FROM orders LIMIT 1`);
     if (order) {
       expect((await fetch(`${local.url}/api/v1/orders/${order.id}?token=${orderAccessToken(order.id, OLD_APP_SECRET)}`)).status).toBe(404);
       expect((await fetch(`${local.url}/api/v1/orders/${order.id}?token=${orderAccessToken(order.id, generated().appSecret)}`)).status).toBe(200);
@@ -186,9 +186,9 @@ describe('local mode with generated secrets (no APP_SECRET, no STRIPE_WEBHOOK_SE
     }
     // The bucket of 127.0.0.1 may already be full from other tests this minute: refusals are what matters.
     expect(statuses).toContain(429);
-    const keys = await getDb().execute<{ client_key: string } & Row>(sql`SELECT DISTINCT client_key FROM holds WHERE screening_id = ${screeningId}`);
+    const keys = await rows<{ client_key: string }>(getDb(), sql`SELECT DISTINCT client_key FROM holds WHERE screening_id = ${screeningId}`);
     for (const k of keys) expect(k.client_key).toBe('ip:127.0.0.1');
-    const rotated = await getDb().execute<{ n: number } & Row>(
+    const rotated = await rows<{ n: number }>(getDb(), 
       sql`SELECT count(*)::int AS n FROM rate_limit_buckets WHERE key LIKE '%10.1.%' OR key LIKE '%10.2.%' OR key LIKE '%10.3.%'`,
     );
     expect(rotated[0]?.n).toBe(0);
@@ -205,7 +205,7 @@ describe('client identity behind one trusted proxy (TRUSTED_PROXY_HOPS=1)', () =
     });
     expect(res.status).toBe(201);
     const { holdId } = (await res.json()) as { holdId: string };
-    const [hold] = await getDb().execute<{ client_key: string } & Row>(sql`SELECT client_key FROM holds WHERE id = ${holdId}`);
+    const [hold] = await rows<{ client_key: string }>(getDb(), sql`SELECT client_key FROM holds WHERE id = ${holdId}`);
     expect(hold?.client_key).toBe('ip:198.51.100.23');
   });
 });

@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { SeatKind as SchemaSeatKind } from '@/db/schema/venues';
+import { breaksCompanionRule, COMPANION_RULE_MESSAGE, seatLabel, type SeatKind } from '@/lib/seats';
 import {
   initialFocusId,
   keyToDirection,
   neighbour,
   normaliseSelection,
-  seatLabel,
-  selectionProblem,
+  seatCheckboxLabel,
   selectionSummary,
   toggleSeat,
   type PickerSeat,
@@ -93,20 +94,10 @@ describe('seat picker rules: whole selections', () => {
     expect(normaliseSelection(['A1'], SEATS, 4).message).toBeNull();
   });
 
-  it('re-checks a posted selection on the server', () => {
-    expect(selectionProblem(['D2', 'D3'], SEATS, 4)).toBeNull();
-    expect(selectionProblem([], SEATS, 4)).toMatch(/at least one/);
-    expect(selectionProblem(['A1', 'A1'], SEATS, 4)).toMatch(/twice/);
-    expect(selectionProblem(['A1', 'A2', 'B1'], SEATS, 2)).toMatch(/up to 2/);
-    expect(selectionProblem(['B2'], SEATS, 4)).toMatch(/taken/);
-    expect(selectionProblem(['Z9'], SEATS, 4)).toMatch(/not in this venue/);
-    expect(selectionProblem(['D3'], SEATS, 4)).toMatch(/wheelchair/);
-  });
-
   it('names seats for screen readers and the live summary', () => {
-    expect(seatLabel(get('D2'))).toBe('Row D, seat 2, wheelchair space');
-    expect(seatLabel(get('A4'))).toBe('Row A, seat 4, aisle seat');
-    expect(seatLabel(get('B2'))).toBe('Row B, seat 2, taken');
+    expect(seatCheckboxLabel(get('D2'))).toBe('Row D, seat 2, wheelchair space');
+    expect(seatCheckboxLabel(get('A4'))).toBe('Row A, seat 4, aisle seat');
+    expect(seatCheckboxLabel(get('B2'))).toBe('Row B, seat 2, taken');
     expect(selectionSummary(['B1', 'A2'], SEATS, 4)).toBe('2 of 4 seats chosen: Row A seat 2, Row B seat 1');
     expect(selectionSummary([], SEATS, 1)).toBe('0 of 1 seat chosen.');
   });
@@ -155,5 +146,27 @@ describe('seat picker keyboard model', () => {
     expect(keyToDirection('End', true)).toBe('last');
     expect(keyToDirection(' ')).toBeNull();
     expect(keyToDirection('Tab')).toBeNull();
+  });
+});
+
+describe('seats shared by the picker and the server (lib/seats.ts)', () => {
+  it('has the schema\'s seat kinds', () => {
+    expectTypeOf<SeatKind>().toEqualTypeOf<SchemaSeatKind>();
+  });
+
+  it('sells a companion seat only together with a wheelchair space', () => {
+    expect(breaksCompanionRule(['companion'])).toBe(true);
+    expect(breaksCompanionRule(['standard', 'companion', 'companion'])).toBe(true);
+    expect(breaksCompanionRule(['wheelchair', 'companion'])).toBe(false);
+    expect(breaksCompanionRule(['wheelchair'])).toBe(false);
+    expect(breaksCompanionRule(['standard', 'aisle'])).toBe(false);
+    expect(breaksCompanionRule([])).toBe(false);
+    expect(COMPANION_RULE_MESSAGE).toMatch(/companion seat .* wheelchair space/);
+  });
+
+  it('labels a seat the same way on tickets, the checkout page and the picker', () => {
+    expect(seatLabel({ row: 'G', number: 6, kind: 'wheelchair' })).toBe('Row G, seat 6, wheelchair space');
+    expect(seatLabel({ row: 'F', number: 7, kind: 'standard' })).toBe('Row F, seat 7');
+    expect(seatLabel({ row: 'F', number: 8, kind: 'companion' })).toBe('Row F, seat 8, companion seat');
   });
 });

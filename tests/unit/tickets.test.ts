@@ -21,7 +21,7 @@ function ticket(overrides: Partial<TicketView> = {}): TicketView {
     timeZone: 'America/Vancouver',
     venueName: 'Vancity Theatre',
     venueAddress: '1181 Seymour St, Vancouver, BC',
-    seatLabel: 'Row G, seat 6 (wheelchair space)',
+    seatLabel: 'Row G, seat 6, wheelchair space',
     ticketTypeName: 'Adult',
     priceCents: 1800,
     currency: 'CAD',

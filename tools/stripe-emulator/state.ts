@@ -1,3 +1,7 @@
+// Over 300 lines on purpose: one class owns the emulated account's maps and timers, and every
+// state change (pay, expire, refund, delayed settlement) must run synchronously on them so a request
+// is atomic; splitting it would expose those maps to other modules. Object shapes live in objects.ts,
+// parameter parsing in session-params.ts and form.ts, card outcomes in cards.ts.
 import { type CardOutcome, DECLINED_MESSAGE, UNKNOWN_CARD_MESSAGE, findTestCard } from './cards';
 import { StripeApiError, invalidRequest, noSuch } from './errors';
 import { type FormObject, optionalInteger, optionalMetadata, optionalString } from './form';
