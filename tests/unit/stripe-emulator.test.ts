@@ -9,6 +9,9 @@ import { type StripeEmulator, startStripeEmulator } from '@/tools/stripe-emulato
  * Drives the emulator with the real stripe-node SDK and receives its
  * webhooks on a small node:http server that verifies every signature with
  * `stripe.webhooks.constructEvent`, as the app does.
+ *
+ * Over 300 lines on purpose: one emulator and one webhook receiver are started once for the whole
+ * file (they own ports and timers), and every flow of the emulated API is exercised against them.
  */
 
 const API_KEY = 'sk_test_unit_emulator_key';
