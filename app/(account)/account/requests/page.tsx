@@ -9,7 +9,7 @@ import { PageHeading } from '@/components/ui/PageHeading';
 
 export const metadata: Metadata = { title: 'My access requests', robots: { index: false } };
 
-/** The access programmes are not built yet; this page says so rather than showing an empty list that looks final. */
+/** The access schemes are not built yet; this page says so rather than showing an empty list that looks final. */
 export default async function MyRequestsPage() {
   const user = await requireUser();
   return (
@@ -19,7 +19,7 @@ export default async function MyRequestsPage() {
       <Notice title="Opens soon">
         Requests for access tickets are not open yet. When they are, your requests and their tickets appear here.{' '}
         <Link href="/access" className="underline">
-          About the access programmes
+          About the access schemes
         </Link>
       </Notice>
     </Container>

@@ -40,7 +40,7 @@ export default async function AccessSchemePage({ params, searchParams }: { param
         ) : null}
         <li>
           <Link href="/access" className="underline">
-            All access programmes
+            All access schemes
           </Link>
         </li>
       </ul>
