@@ -2,15 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
-import { breaksCompanionRule, COMPANION_RULE_MESSAGE, seatLabel, type SeatKind } from '@/lib/seats';
 import { hashToken, newToken, sameHash } from '@/platform/tokens';
 import type { Database, Transaction } from '@/db/client';
-import { chooseBestSeats, endLiveHolds, reclaimExpiredHolds, type SeatCandidate } from '@/domain/inventory/inventory';
+import { endLiveHolds, reclaimExpiredHolds } from '@/domain/inventory/inventory';
+import { claimBestSeats, claimNamedSeats, CompanionRule, Conflict, type HeldSeat } from './claim-seats';
 import { PAID_TICKETS_POOL, placesLeft, poolUpdate, type PoolKind } from '@/domain/inventory/pools';
-import { intArray, uuidArray } from '@/db/sql';
+import { firstRow, intArray, uuidArray, type ColumnsOf } from '@/db/sql';
+import type { holds, ticketTypes, venues } from '@/db/schema';
 import { sellingNowSql } from '@/domain/inventory/availability-sql';
-
-type Row = Record<string, unknown>;
 
 export const HoldRequest = z.object({
   items: z
@@ -27,11 +26,6 @@ export interface HoldSettings {
   maxPerOrder: number;
 }
 
-export interface HeldSeat {
-  id: string;
-  label: string;
-}
-
 export type HoldResult =
   | { ok: true; holdId: string; holdToken: string; seats: HeldSeat[]; expiresAt: Date; totalCents: number; quantity: number }
   | { ok: false; reason: 'screening_not_found'; message: string }
@@ -40,8 +34,6 @@ export type HoldResult =
   | { ok: false; reason: 'not_enough_seats'; message: string; available: number }
   | { ok: false; reason: 'seats_unavailable'; message: string; seats: string[] }
   | { ok: false; reason: 'too_many_held'; message: string };
-
-class Conflict extends Error {}
 
 /** Raised by marquee_hold_within_cap (migration 0005) when a client would hold more than the cap on a screening. */
 const TOO_MANY_HELD = 'MQ429';
@@ -88,9 +80,14 @@ export async function holdSeats(
     return { ok: false, reason: 'invalid_request', message: 'Each ticket type may appear once.' };
   }
 
-  const [screening] = await db.execute<
-    { seating: string; selling: boolean; width: number | null; depth: number | null; types: { id: string; code: string; price_cents: number }[] } & Row
-  >(sql`
+  const screening = await firstRow<
+    Pick<ColumnsOf<typeof venues>, 'seating'> & {
+      selling: boolean;
+      width: number | null;
+      depth: number | null;
+      types: Pick<ColumnsOf<typeof ticketTypes>, 'id' | 'code' | 'price_cents'>[];
+    }
+  >(db, sql`
     SELECT v.seating,
            ${sellingNowSql(sql`s`)} AS selling,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
@@ -129,7 +126,7 @@ export async function holdSeats(
   // whether expired holds are keeping places (the pool row is read as it was
   // before this statement, which for a refusal is unchanged).
   const takeAndRecord = async (runner: Database | Transaction) => {
-    const [row] = await runner.execute<{ expires_at: string | null; left: number; expired: boolean } & Row>(sql`
+    const row = await firstRow<{ expires_at: string | null; left: number; expired: boolean }>(runner, sql`
       WITH pool AS (
         ${poolUpdate.hold(screeningId, pool, quantity)}
         RETURNING screening_id),
@@ -162,7 +159,7 @@ export async function holdSeats(
   // contradicts the refusal (it saw room), read again so the 409 reports what is really left.
   const leftAfterRefusal = async (runner: Database | Transaction, seen: number) => {
     if (seen < quantity) return seen;
-    const [row] = await runner.execute<{ left: number | null } & Row>(sql`SELECT ${placesLeft(screeningId, pool)} AS left`);
+    const row = await firstRow<{ left: number | null }>(runner, sql`SELECT ${placesLeft(screeningId, pool)} AS left`);
     return row?.left ?? 0;
   };
 
@@ -208,69 +205,6 @@ export async function holdSeats(
   }
 }
 
-class CompanionRule extends Error {}
-
-async function claimNamedSeats(tx: Transaction, screeningId: string, holdId: string, ids: string[]): Promise<HeldSeat[]> {
-  const kinds = await tx.execute<{ id: string; kind: SeatKind } & Row>(sql`
-    SELECT st.id, st.kind FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
-    WHERE ss.screening_id = ${screeningId} AND ss.seat_id = ANY(${uuidArray(ids)})`);
-  if (kinds.length !== ids.length) throw new Conflict('Some of those seats are not in this screening.');
-  // The same rule the seat picker applies in the browser (lib/seats.ts): the posted form is not trusted.
-  if (breaksCompanionRule(kinds.map((k) => k.kind))) throw new CompanionRule(COMPANION_RULE_MESSAGE);
-  const claimed = await tx.execute<{ seat_id: string } & Row>(sql`
-    UPDATE screening_seats SET state = 'held', hold_id = ${holdId}
-    WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(ids)}) AND state = 'available'
-    RETURNING seat_id`);
-  // All or nothing: throwing rolls back the pool increment and the partial claim.
-  if (claimed.length !== ids.length) throw new Conflict('Some of those seats have just been taken. Please choose again.');
-  return recordHoldSeats(tx, screeningId, holdId, ids);
-}
-
-async function claimBestSeats(
-  tx: Transaction,
-  screeningId: string,
-  holdId: string,
-  n: number,
-  house: { width: number | null; depth: number | null },
-): Promise<HeldSeat[]> {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const candidates = await tx.execute<{ id: string; row_label: string; x: number; y: number } & Row>(sql`
-      SELECT st.id, st.row_label, st.x, st.y FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
-      WHERE ss.screening_id = ${screeningId} AND ss.state = 'available' AND st.kind IN ('standard', 'aisle')`);
-    const choice = chooseBestSeats(
-      candidates.map((c): SeatCandidate => ({ id: c.id, row: c.row_label, x: c.x, y: c.y })),
-      n,
-      { width: house.width ?? 1, depth: house.depth ?? 1 },
-    );
-    if (!choice) throw new Conflict('Not enough seats left together; try choosing seats on the map.');
-    const ids = choice.map((c) => c.id);
-    // Claim in a savepoint so a lost race costs only this attempt.
-    const claimed = await tx
-      .transaction(async (sp) => {
-        const rows = await sp.execute<{ seat_id: string } & Row>(sql`
-          UPDATE screening_seats SET state = 'held', hold_id = ${holdId}
-          WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(ids)}) AND state = 'available'
-          RETURNING seat_id`);
-        if (rows.length !== ids.length) throw new Conflict('raced');
-        return true;
-      })
-      .catch((e: unknown) => {
-        if (e instanceof Conflict) return false;
-        throw e;
-      });
-    if (claimed) return recordHoldSeats(tx, screeningId, holdId, ids);
-  }
-  throw new Conflict('Seats are selling fast; please try again.');
-}
-
-async function recordHoldSeats(tx: Transaction, screeningId: string, holdId: string, ids: string[]): Promise<HeldSeat[]> {
-  await tx.execute(sql`INSERT INTO hold_seats (hold_id, screening_id, seat_id)
-    SELECT ${holdId}, ${screeningId}, unnest(${uuidArray(ids)})`);
-  const rows = await tx.execute<{ id: string; row_label: string; seat_number: number; kind: SeatKind } & Row>(sql`
-    SELECT id, row_label, seat_number, kind FROM seats WHERE id = ANY(${uuidArray(ids)}) ORDER BY y, x`);
-  return rows.map((r) => ({ id: r.id, label: seatLabel({ row: r.row_label, number: r.seat_number, kind: r.kind }) }));
-}
-
 export type HoldAccess =
   | { ok: true; holdId: string; status: string; expired: boolean }
   | { ok: false; reason: 'not_found' | 'forbidden' };
@@ -278,7 +212,7 @@ export type HoldAccess =
 /** Checks a hold token; unknown hold and wrong token are told apart only as 404 vs 403. */
 export async function checkHoldToken(db: Database | Transaction, holdId: string, token: string | null): Promise<HoldAccess> {
   if (!isUuid(holdId)) return { ok: false, reason: 'not_found' };
-  const [hold] = await db.execute<{ token_hash: string; status: string; expired: boolean } & Row>(sql`
+  const hold = await firstRow<Pick<ColumnsOf<typeof holds>, 'token_hash' | 'status'> & { expired: boolean }>(db, sql`
     SELECT token_hash, status, expires_at <= now() AS expired FROM holds WHERE id = ${holdId}`);
   if (!hold) return { ok: false, reason: 'not_found' };
   if (!token || !sameHash(hold.token_hash, hashToken(token))) return { ok: false, reason: 'forbidden' };

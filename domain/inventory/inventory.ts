@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { uuidArray } from '@/db/sql';
-import type { HoldStatus } from '@/db/schema/holds';
+import { rows, uuidArray, type ColumnsOf } from '@/db/sql';
+import type { holds, HoldStatus } from '@/db/schema/holds';
 import { poolUpdate, type PoolKind } from './pools';
 
 /**
@@ -10,8 +10,6 @@ import { poolUpdate, type PoolKind } from './pools';
  * the same order in every transaction keeps them free of deadlocks.
  */
 
-type Row = Record<string, unknown>;
-
 /**
  * Ends holds that still keep places (active or checkout) and gives their
  * places back. Returns the holds it ended: a hold another transaction ended
@@ -19,7 +17,7 @@ type Row = Record<string, unknown>;
  */
 export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extract<HoldStatus, 'released' | 'expired'>): Promise<string[]> {
   if (holdIds.length === 0) return [];
-  const ended = await tx.execute<{ id: string; screening_id: string; pool_kind: PoolKind; quantity: number } & Row>(sql`
+  const ended = await rows<Pick<ColumnsOf<typeof holds>, 'id' | 'screening_id' | 'pool_kind' | 'quantity'>>(tx, sql`
     UPDATE holds SET status = ${to}, ended_at = now()
     WHERE id = ANY(${uuidArray(holdIds)}) AND status IN ('active', 'checkout')
     RETURNING id, screening_id, pool_kind, quantity`);
@@ -47,7 +45,7 @@ export async function endLiveHolds(tx: Transaction, holdIds: string[], to: Extra
  * are not touched: their Stripe session must be expired first.
  */
 export async function reclaimExpiredHolds(tx: Transaction, screeningId: string): Promise<number> {
-  const due = await tx.execute<{ id: string } & Row>(sql`
+  const due = await rows<Pick<ColumnsOf<typeof holds>, 'id'>>(tx, sql`
     SELECT id FROM holds
     WHERE screening_id = ${screeningId} AND status = 'active' AND expires_at <= now()
     FOR UPDATE SKIP LOCKED`);

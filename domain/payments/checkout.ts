@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { getDb, type Transaction } from '@/db/client';
+import { orders, paymentMismatches, type holds, type orderItems } from '@/db/schema';
+import { firstRow, rows, type ColumnsOf } from '@/db/sql';
 import { releaseHold, type ReleaseResult } from '@/domain/booking/holds';
 import { endLiveHolds } from '@/domain/inventory/inventory';
 import { beginCheckout, endUnpaidOrder, markOrderRefunded, orderUrl, type OrderSettings } from '@/domain/payments/orders';
@@ -9,8 +11,6 @@ import { getEnv } from '@/platform/env';
 import { getStripe } from '@/platform/stripe';
 import { orderAccessToken } from '@/platform/tokens';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
-
-type Row = Record<string, unknown>;
 
 export function getOrderSettings(): OrderSettings {
   const env = getEnv();
@@ -54,13 +54,16 @@ export async function startCheckout(holdId: string, token: string | null, buyer:
 async function ensureCheckoutSession(orderId: string): Promise<{ id: string; url: string }> {
   const settings = getOrderSettings();
   return getDb().transaction(async (tx) => {
-    const [order] = await tx.execute<{ stripe_session_id: string | null; checkout_url: string | null; hold_id: string } & Row>(sql`
-      SELECT stripe_session_id, checkout_url, hold_id FROM orders WHERE id = ${orderId} FOR UPDATE`);
+    const [order] = await tx
+      .select({ stripeSessionId: orders.stripeSessionId, checkoutUrl: orders.checkoutUrl, holdId: orders.holdId })
+      .from(orders)
+      .where(eq(orders.id, orderId))
+      .for('update');
     if (!order) throw new Error(`order ${orderId} vanished`);
     // Bound by a webhook after a failed save: its page is gone, the order page tells the buyer what happened.
-    if (order.stripe_session_id) return { id: order.stripe_session_id, url: order.checkout_url ?? orderUrl(orderId, settings) };
+    if (order.stripeSessionId) return { id: order.stripeSessionId, url: order.checkoutUrl ?? orderUrl(orderId, settings) };
     const begun = await beginCheckoutLines(tx, orderId);
-    const session = await createSession(orderId, order.hold_id, begun.email, begun.currency, begun.lines, begun.title);
+    const session = await createSession(orderId, order.holdId, begun.email, begun.currency, begun.lines, begun.title);
     await tx.execute(sql`UPDATE orders SET stripe_session_id = ${session.id}, checkout_url = ${session.url} WHERE id = ${orderId}`);
     return { id: session.id, url: session.url ?? orderUrl(orderId, settings) };
   });
@@ -92,7 +95,7 @@ function createSession(orderId: string, holdId: string, email: string, currency:
 export async function releaseHoldAnywhere(holdId: string, token: string | null): Promise<ReleaseResult> {
   const result = await releaseHold(getDb(), holdId, token);
   if (result.ok || result.reason !== 'payment_pending') return result;
-  const [order] = await getDb().execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE hold_id = ${holdId}`);
+  const [order] = await getDb().select({ id: orders.id }).from(orders).where(eq(orders.holdId, holdId));
   if (!order) return result;
   const outcome = await settleCheckout(order.id);
   return outcome === 'released' ? { ok: true, released: true } : result;
@@ -112,10 +115,9 @@ function isNotOpenError(error: unknown): boolean {
 export async function settleCheckout(orderId: string): Promise<Settlement> {
   const db = getDb();
   const settings = getOrderSettings();
-  const [order] = await db.execute<{ stripe_session_id: string | null; hold_id: string; status: string } & Row>(sql`
-    SELECT stripe_session_id, hold_id, status FROM orders WHERE id = ${orderId}`);
+  const [order] = await db.select({ stripeSessionId: orders.stripeSessionId, status: orders.status }).from(orders).where(eq(orders.id, orderId));
   if (!order || order.status !== 'pending') return 'waiting';
-  let sessionId = order.stripe_session_id;
+  let sessionId = order.stripeSessionId;
   try {
     // The session may exist even though saving its id failed: the idempotency key finds it again.
     sessionId ??= (await ensureCheckoutSession(orderId)).id;
@@ -157,11 +159,11 @@ export async function settleCheckout(orderId: string): Promise<Settlement> {
 }
 
 async function beginCheckoutLines(tx: Transaction, orderId: string) {
-  const [o] = await tx.execute<{ buyer_email: string; currency: string; title: string } & Row>(sql`
+  const o = await firstRow<Pick<ColumnsOf<typeof orders>, 'buyer_email' | 'currency'> & { title: string }>(tx, sql`
     SELECT o.buyer_email, o.currency, ${screeningTitleSql(sql`s`)} AS title
     FROM orders o JOIN screenings s ON s.id = o.screening_id WHERE o.id = ${orderId}`);
   if (!o) throw new Error(`order ${orderId} vanished`);
-  const lines = await tx.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
+  const lines = await rows<Pick<ColumnsOf<typeof orderItems>, 'name' | 'quantity' | 'unit_price_cents'>>(tx, sql`
     SELECT name, quantity, unit_price_cents FROM order_items WHERE order_id = ${orderId} ORDER BY unit_price_cents DESC`);
   return { email: o.buyer_email, currency: o.currency, title: o.title, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents })) };
 }
@@ -173,13 +175,15 @@ async function beginCheckoutLines(tx: Transaction, orderId: string) {
  */
 export async function refundPaymentMismatch(paymentIntentId: string): Promise<boolean> {
   const db = getDb();
-  const [row] = await db.execute<{ status: string; order_id: string | null; reason: string } & Row>(sql`
-    SELECT status, order_id, reason FROM payment_mismatches WHERE stripe_payment_intent_id = ${paymentIntentId}`);
+  const [row] = await db
+    .select({ status: paymentMismatches.status, orderId: paymentMismatches.orderId, reason: paymentMismatches.reason })
+    .from(paymentMismatches)
+    .where(eq(paymentMismatches.stripePaymentIntentId, paymentIntentId));
   if (!row) return false;
   if (row.status === 'refunded') return true;
   try {
     await getStripe().refunds.create(
-      { payment_intent: paymentIntentId, metadata: { cause: `payment_mismatch:${row.reason}`, order_id: row.order_id ?? '' } },
+      { payment_intent: paymentIntentId, metadata: { cause: `payment_mismatch:${row.reason}`, order_id: row.orderId ?? '' } },
       { idempotencyKey: `mismatch-refund:${paymentIntentId}` },
     );
   } catch (error) {
@@ -200,12 +204,11 @@ export async function refundPaymentMismatch(paymentIntentId: string): Promise<bo
  */
 export async function refundOrderPayment(orderId: string): Promise<boolean> {
   const db = getDb();
-  const [order] = await db.execute<{ status: string; stripe_payment_intent_id: string | null } & Row>(sql`
-    SELECT status, stripe_payment_intent_id FROM orders WHERE id = ${orderId}`);
-  if (!order || order.status !== 'refund_due' || !order.stripe_payment_intent_id) return order?.status !== 'refund_due';
+  const [order] = await db.select({ status: orders.status, paymentIntentId: orders.stripePaymentIntentId }).from(orders).where(eq(orders.id, orderId));
+  if (!order || order.status !== 'refund_due' || !order.paymentIntentId) return order?.status !== 'refund_due';
   try {
     await getStripe().refunds.create(
-      { payment_intent: order.stripe_payment_intent_id, reason: 'requested_by_customer', metadata: { order_id: orderId, cause: 'no_places_after_late_payment' } },
+      { payment_intent: order.paymentIntentId, reason: 'requested_by_customer', metadata: { order_id: orderId, cause: 'no_places_after_late_payment' } },
       { idempotencyKey: `refund:${orderId}` },
     );
   } catch (error) {
@@ -229,19 +232,19 @@ export interface SweepReport {
 export async function sweep(limit = 100): Promise<SweepReport> {
   const db = getDb();
   const expiredHolds = await db.transaction(async (tx) => {
-    const due = await tx.execute<{ id: string } & Row>(sql`
+    const due = await rows<Pick<ColumnsOf<typeof holds>, 'id'>>(tx, sql`
       SELECT id FROM holds WHERE status = 'active' AND expires_at <= now() ORDER BY expires_at LIMIT ${limit} FOR UPDATE SKIP LOCKED`);
     return (await endLiveHolds(tx, due.map((d) => d.id), 'expired')).length;
   });
   const settled: Record<Settlement, number> = { released: 0, fulfilled: 0, waiting: 0, error: 0 };
-  const dueCheckouts = await db.execute<{ id: string } & Row>(sql`
+  const dueCheckouts = await rows<Pick<ColumnsOf<typeof orders>, 'id'>>(db, sql`
     SELECT o.id FROM orders o JOIN holds h ON h.id = o.hold_id
     WHERE o.status = 'pending' AND h.status = 'checkout' AND h.expires_at <= now() ORDER BY h.expires_at LIMIT ${limit}`);
   for (const o of dueCheckouts) settled[await settleCheckout(o.id)] += 1;
-  const refundDue = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE status = 'refund_due' LIMIT ${limit}`);
+  const refundDue = await db.select({ id: orders.id }).from(orders).where(eq(orders.status, 'refund_due')).limit(limit);
   let refunded = 0;
   for (const o of refundDue) if (await refundOrderPayment(o.id)) refunded += 1;
-  const mismatches = await db.execute<{ pi: string } & Row>(sql`
+  const mismatches = await rows<{ pi: ColumnsOf<typeof paymentMismatches>['stripe_payment_intent_id'] }>(db, sql`
     SELECT stripe_payment_intent_id AS pi FROM payment_mismatches WHERE status = 'refund_due' ORDER BY created_at LIMIT ${limit}`);
   for (const m of mismatches) if (await refundPaymentMismatch(m.pi)) refunded += 1;
   return { expiredHolds, settled, refunded };

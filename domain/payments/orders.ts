@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { renderOrderConfirmation } from '@/platform/email/order-confirmation';
 import { renderAutomaticRefund } from '@/platform/email/refund-notice';
 import { newOrderNumber, newTicketCode, orderAccessToken } from '@/platform/tokens';
@@ -8,10 +8,9 @@ import { queueEmail } from '@/domain/notifications/emails';
 import { checkHoldToken, type HoldAccess } from '@/domain/booking/holds';
 import { chooseBestSeats, endLiveHolds } from '@/domain/inventory/inventory';
 import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
-import { uuidArray } from '@/db/sql';
+import { holds, orders, type festivals, type holdItems, type holdSeats, type orderItems, type screeningSeats, type seats, type tickets, type ticketTypes } from '@/db/schema';
+import { firstRow, rows, uuidArray, type ColumnsOf } from '@/db/sql';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
-
-type Row = Record<string, unknown>;
 
 export interface OrderSettings {
   appSecret: string;
@@ -51,14 +50,16 @@ export async function beginCheckout(
   return db.transaction(async (tx) => {
     const access = await checkHoldToken(tx, holdId, token);
     if (!access.ok) return access;
-    const [hold] = await tx.execute<{ status: string; expired: boolean; screening_id: string } & Row>(sql`
+    const hold = await firstRow<Pick<ColumnsOf<typeof holds>, 'status' | 'screening_id'> & { expired: boolean }>(tx, sql`
       SELECT status, expires_at <= now() AS expired, screening_id FROM holds WHERE id = ${holdId} FOR UPDATE`);
-    const [existing] = await tx.execute<{ id: string; stripe_session_id: string | null; checkout_url: string | null; buyer_email: string } & Row>(sql`
-      SELECT id, stripe_session_id, checkout_url, buyer_email FROM orders WHERE hold_id = ${holdId}`);
-    const lines = await tx.execute<{ name: string; quantity: number; unit_price_cents: number } & Row>(sql`
+    const [existing] = await tx
+      .select({ id: orders.id, sessionId: orders.stripeSessionId, checkoutUrl: orders.checkoutUrl, buyerEmail: orders.buyerEmail })
+      .from(orders)
+      .where(eq(orders.holdId, holdId));
+    const lines = await rows<Pick<ColumnsOf<typeof ticketTypes>, 'name'> & Pick<ColumnsOf<typeof holdItems>, 'quantity' | 'unit_price_cents'>>(tx, sql`
       SELECT tt.name, hi.quantity, hi.unit_price_cents FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id
       WHERE hi.hold_id = ${holdId} ORDER BY tt.position`);
-    const [meta] = await tx.execute<{ currency: string; title: string } & Row>(sql`
+    const meta = await firstRow<Pick<ColumnsOf<typeof festivals>, 'currency'> & { title: string }>(tx, sql`
       SELECT f.currency, ${screeningTitleSql(sql`s`)} AS title
       FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${hold!.screening_id}`);
     const checkoutLines = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
@@ -66,7 +67,7 @@ export async function beginCheckout(
 
     if (existing) {
       if (hold!.status !== 'checkout') return { ok: false, reason: 'hold_ended' } as const;
-      return { ok: true, orderId: existing.id, created: false, sessionId: existing.stripe_session_id, checkoutUrl: existing.checkout_url, buyerEmail: existing.buyer_email, ...common } as const;
+      return { ok: true, orderId: existing.id, created: false, sessionId: existing.sessionId, checkoutUrl: existing.checkoutUrl, buyerEmail: existing.buyerEmail, ...common } as const;
     }
     if (hold!.status !== 'active') return { ok: false, reason: 'hold_ended' } as const;
     if (hold!.expired) {
@@ -74,7 +75,7 @@ export async function beginCheckout(
       return { ok: false, reason: 'hold_expired' } as const;
     }
     const total = checkoutLines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
-    const [order] = await tx.execute<{ id: string } & Row>(sql`
+    const order = await firstRow<Pick<ColumnsOf<typeof orders>, 'id'>>(tx, sql`
       INSERT INTO orders (number, screening_id, hold_id, user_id, buyer_name, buyer_email, total_cents, currency)
       VALUES (${newOrderNumber()}, ${hold!.screening_id}, ${holdId}, ${buyer.userId ?? null}, ${buyer.name}, ${buyer.email}, ${total}, ${meta!.currency})
       RETURNING id`);
@@ -108,28 +109,34 @@ class NoPlaces extends Error {}
  * marked refund_due for the worker to refund. Never money without tickets.
  */
 export async function fulfilOrder(tx: Transaction, orderId: string, paymentIntentId: string | null, settings: OrderSettings): Promise<FulfilResult> {
-  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string; buyer_name: string } & Row>(sql`
-    SELECT status, hold_id, screening_id, buyer_name FROM orders WHERE id = ${orderId} FOR UPDATE`);
+  const [order] = await tx
+    .select({ status: orders.status, holdId: orders.holdId, screeningId: orders.screeningId, buyerName: orders.buyerName })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for('update');
   if (!order) return { ok: false, reason: 'order_not_found' };
   if (!['pending', 'expired', 'failed'].includes(order.status)) return { ok: true, outcome: 'already_done', status: order.status };
 
-  const [hold] = await tx.execute<{ status: string; quantity: number; pool_kind: PoolKind } & Row>(sql`
-    SELECT status, quantity, pool_kind FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
+  const [hold] = await tx
+    .select({ status: holds.status, quantity: holds.quantity, poolKind: holds.poolKind })
+    .from(holds)
+    .where(eq(holds.id, order.holdId))
+    .for('update');
   const quantity = hold!.quantity;
-  const pool = hold!.pool_kind;
+  const pool = hold!.poolKind;
   let seatIds: string[] = [];
   let retaken = false;
 
   if (hold!.status === 'checkout' || hold!.status === 'active') {
-    await tx.execute(poolUpdate.sellHeld(order.screening_id, pool, quantity));
-    const sold = await tx.execute<{ seat_id: string } & Row>(sql`
-      UPDATE screening_seats SET state = 'sold' WHERE hold_id = ${order.hold_id} AND state = 'held' RETURNING seat_id`);
+    await tx.execute(poolUpdate.sellHeld(order.screeningId, pool, quantity));
+    const sold = await rows<Pick<ColumnsOf<typeof screeningSeats>, 'seat_id'>>(tx, sql`
+      UPDATE screening_seats SET state = 'sold' WHERE hold_id = ${order.holdId} AND state = 'held' RETURNING seat_id`);
     seatIds = sold.map((s) => s.seat_id);
-    await tx.execute(sql`UPDATE hold_seats SET live = false WHERE hold_id = ${order.hold_id}`);
-    await tx.execute(sql`UPDATE holds SET status = 'converted', ended_at = now() WHERE id = ${order.hold_id}`);
+    await tx.execute(sql`UPDATE hold_seats SET live = false WHERE hold_id = ${order.holdId}`);
+    await tx.execute(sql`UPDATE holds SET status = 'converted', ended_at = now() WHERE id = ${order.holdId}`);
   } else {
     const retake = await tx
-      .transaction(async (sp) => retakePlaces(sp, order.screening_id, pool, order.hold_id, quantity))
+      .transaction(async (sp) => retakePlaces(sp, order.screeningId, pool, order.holdId, quantity))
       .catch((e: unknown) => {
         if (e instanceof NoPlaces) return null;
         throw e;
@@ -141,18 +148,18 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     }
     seatIds = retake;
     retaken = true;
-    await tx.execute(sql`UPDATE holds SET status = 'converted' WHERE id = ${order.hold_id}`);
+    await tx.execute(sql`UPDATE holds SET status = 'converted' WHERE id = ${order.holdId}`);
   }
 
-  const units = await tx.execute<{ ticket_type_id: string; unit_price_cents: number } & Row>(sql`
+  const units = await rows<Pick<ColumnsOf<typeof orderItems>, 'ticket_type_id' | 'unit_price_cents'>>(tx, sql`
     SELECT oi.ticket_type_id, oi.unit_price_cents FROM order_items oi, generate_series(1, oi.quantity)
     WHERE oi.order_id = ${orderId} ORDER BY oi.unit_price_cents DESC, oi.ticket_type_id`);
   const ordered = seatIds.length
-    ? (await tx.execute<{ id: string } & Row>(sql`SELECT id FROM seats WHERE id = ANY(${uuidArray(seatIds)}) ORDER BY y, x`)).map((s) => s.id)
+    ? (await rows<Pick<ColumnsOf<typeof seats>, 'id'>>(tx, sql`SELECT id FROM seats WHERE id = ANY(${uuidArray(seatIds)}) ORDER BY y, x`)).map((s) => s.id)
     : [];
   for (const [i, unit] of units.entries()) {
     await tx.execute(sql`INSERT INTO tickets (code, order_id, screening_id, ticket_type_id, seat_id, price_cents, holder_name)
-      VALUES (${newTicketCode()}, ${orderId}, ${order.screening_id}, ${unit.ticket_type_id}, ${ordered[i] ?? null}, ${unit.unit_price_cents}, ${order.buyer_name})`);
+      VALUES (${newTicketCode()}, ${orderId}, ${order.screeningId}, ${unit.ticket_type_id}, ${ordered[i] ?? null}, ${unit.unit_price_cents}, ${order.buyerName})`);
   }
   await tx.execute(sql`UPDATE orders SET status = 'paid', paid_at = now(), ended_at = NULL,
     stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
@@ -179,17 +186,17 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
 async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind, holdId: string, quantity: number): Promise<string[]> {
   const taken = await tx.execute(sql`${poolUpdate.sellFree(screeningId, pool, quantity)} RETURNING 1`);
   if (taken.length === 0) throw new NoPlaces();
-  const original = (await tx.execute<{ seat_id: string } & Row>(sql`SELECT seat_id FROM hold_seats WHERE hold_id = ${holdId}`)).map((s) => s.seat_id);
+  const original = (await rows<Pick<ColumnsOf<typeof holdSeats>, 'seat_id'>>(tx, sql`SELECT seat_id FROM hold_seats WHERE hold_id = ${holdId}`)).map((s) => s.seat_id);
   if (original.length === 0) return [];
-  const same = await tx.execute<{ seat_id: string } & Row>(sql`
+  const same = await rows<Pick<ColumnsOf<typeof screeningSeats>, 'seat_id'>>(tx, sql`
     UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
     WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(original)}) AND state = 'available' RETURNING seat_id`);
   const got = same.map((s) => s.seat_id);
   if (got.length === original.length) return got;
-  const candidates = await tx.execute<{ id: string; row_label: string; x: number; y: number } & Row>(sql`
+  const candidates = await rows<Pick<ColumnsOf<typeof seats>, 'id' | 'row_label' | 'x' | 'y'>>(tx, sql`
     SELECT st.id, st.row_label, st.x, st.y FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
     WHERE ss.screening_id = ${screeningId} AND ss.state = 'available' AND st.kind IN ('standard', 'aisle')`);
-  const [house] = await tx.execute<{ w: number; d: number } & Row>(sql`
+  const house = await firstRow<{ w: number; d: number }>(tx, sql`
     SELECT max(st.x) + 1 AS w, max(st.y) + 1 AS d FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id WHERE ss.screening_id = ${screeningId}`);
   const more = chooseBestSeats(
     candidates.map((c) => ({ id: c.id, row: c.row_label, x: c.x, y: c.y })),
@@ -197,7 +204,7 @@ async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind
     { width: house?.w ?? 1, depth: house?.d ?? 1 },
   );
   if (!more) throw new NoPlaces();
-  const extra = await tx.execute<{ seat_id: string } & Row>(sql`
+  const extra = await rows<Pick<ColumnsOf<typeof screeningSeats>, 'seat_id'>>(tx, sql`
     UPDATE screening_seats SET state = 'sold', hold_id = ${holdId}
     WHERE screening_id = ${screeningId} AND seat_id = ANY(${uuidArray(more.map((m) => m.id))}) AND state = 'available' RETURNING seat_id`);
   if (extra.length !== more.length) throw new NoPlaces();
@@ -206,7 +213,7 @@ async function retakePlaces(tx: Transaction, screeningId: string, pool: PoolKind
 
 /** The session expired or the payment failed: the order ends and its places come back. */
 export async function endUnpaidOrder(tx: Transaction, orderId: string, to: 'expired' | 'failed'): Promise<{ ended: boolean }> {
-  const [order] = await tx.execute<{ hold_id: string } & Row>(sql`
+  const order = await firstRow<Pick<ColumnsOf<typeof orders>, 'hold_id'>>(tx, sql`
     UPDATE orders SET status = ${to}::order_status, ended_at = now() WHERE id = ${orderId} AND status = 'pending' RETURNING hold_id`);
   if (!order) return { ended: false };
   await tx.execute(sql`SELECT 1 FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
@@ -221,12 +228,12 @@ export async function endUnpaidOrder(tx: Transaction, orderId: string, to: 'expi
  */
 export async function markOrderRefunded(tx: Transaction, orderId: string, settings: OrderSettings): Promise<{ changed: boolean }> {
   // The tickets' places go back to the pool their hold took them from.
-  const [order] = await tx.execute<{ status: string; hold_id: string; screening_id: string; pool_kind: PoolKind } & Row>(sql`
+  const order = await firstRow<Pick<ColumnsOf<typeof orders>, 'status' | 'hold_id' | 'screening_id'> & Pick<ColumnsOf<typeof holds>, 'pool_kind'>>(tx, sql`
     SELECT o.status, o.hold_id, o.screening_id, h.pool_kind FROM orders o JOIN holds h ON h.id = o.hold_id
     WHERE o.id = ${orderId} FOR UPDATE OF o`);
   if (!order || (order.status !== 'paid' && order.status !== 'refund_due')) return { changed: false };
   if (order.status === 'paid') {
-    const voided = await tx.execute<{ seat_id: string | null } & Row>(sql`
+    const voided = await rows<Pick<ColumnsOf<typeof tickets>, 'seat_id'>>(tx, sql`
       UPDATE tickets SET status = 'void' WHERE order_id = ${orderId} AND status = 'valid' RETURNING seat_id`);
     await tx.execute(poolUpdate.unsell(order.screening_id, order.pool_kind, voided.length));
     const seatIds = voided.map((v) => v.seat_id).filter((s): s is string => s !== null);
@@ -255,11 +262,11 @@ export async function markOrderRefunded(tx: Transaction, orderId: string, settin
 }
 
 export async function findOrderIdBySession(db: Database | Transaction, sessionId: string): Promise<string | null> {
-  const [row] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE stripe_session_id = ${sessionId}`);
+  const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.stripeSessionId, sessionId));
   return row?.id ?? null;
 }
 
 export async function findOrderIdByPaymentIntent(db: Database | Transaction, paymentIntentId: string): Promise<string | null> {
-  const [row] = await db.execute<{ id: string } & Row>(sql`SELECT id FROM orders WHERE stripe_payment_intent_id = ${paymentIntentId}`);
+  const [row] = await db.select({ id: orders.id }).from(orders).where(eq(orders.stripePaymentIntentId, paymentIntentId));
   return row?.id ?? null;
 }

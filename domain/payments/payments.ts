@@ -1,11 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { isUuid } from '@/lib/ids';
 import type { Database, Transaction } from '@/db/client';
+import { orders, type paymentMismatches, type stripeEvents } from '@/db/schema';
 import type { PaymentMismatchReason } from '@/db/schema/payment-mismatches';
+import { rows, type ColumnsOf } from '@/db/sql';
 import { endUnpaidOrder, findOrderIdByPaymentIntent, findOrderIdBySession, fulfilOrder, markOrderRefunded, type FulfilResult, type OrderSettings } from './orders';
-
-type Row = Record<string, unknown>;
 
 export type EventOutcome =
   | { ok: false; reason: 'duplicate' | 'ignored' | 'unknown_order' | 'foreign_session' }
@@ -35,23 +35,28 @@ export type SessionBinding =
  * can write them. Locks the order row.
  */
 export async function bindSessionToOrder(tx: Transaction, session: PaidSession): Promise<SessionBinding> {
-  type OrderRow = { id: string; total_cents: number; currency: string; stripe_session_id: string | null } & Row;
-  let [order] = await tx.execute<OrderRow>(sql`
-    SELECT id, total_cents, currency, stripe_session_id FROM orders WHERE stripe_session_id = ${session.id} FOR UPDATE`);
+  const lockOrder = async (where: SQL) => {
+    const [found] = await tx
+      .select({ id: orders.id, totalCents: orders.totalCents, currency: orders.currency, stripeSessionId: orders.stripeSessionId })
+      .from(orders)
+      .where(where)
+      .for('update');
+    return found;
+  };
+  let order = await lockOrder(eq(orders.stripeSessionId, session.id));
   let own = Boolean(order);
   if (!order) {
     const named = session.metadata?.order_id;
     if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' };
-    [order] = await tx.execute<OrderRow>(sql`
-      SELECT id, total_cents, currency, stripe_session_id FROM orders WHERE id = ${named} FOR UPDATE`);
+    order = await lockOrder(eq(orders.id, named));
     if (!order) return { ok: false, reason: 'unknown_order' };
-    if (order.stripe_session_id !== null) return { ok: false, reason: 'foreign_session', orderId: order.id, ownSession: false };
+    if (order.stripeSessionId !== null) return { ok: false, reason: 'foreign_session', orderId: order.id, ownSession: false };
     own = false;
   }
   if ((session.currency ?? '').toLowerCase() !== order.currency.toLowerCase()) {
     return { ok: false, reason: 'currency_mismatch', orderId: order.id, ownSession: own };
   }
-  if (session.amount_total !== order.total_cents) return { ok: false, reason: 'amount_mismatch', orderId: order.id, ownSession: own };
+  if (session.amount_total !== order.totalCents) return { ok: false, reason: 'amount_mismatch', orderId: order.id, ownSession: own };
   // Recorded only once it has proved itself, so a bad session can never take the place of the order's real one.
   if (!own) await tx.execute(sql`UPDATE orders SET stripe_session_id = ${session.id} WHERE id = ${order.id} AND stripe_session_id IS NULL`);
   return { ok: true, orderId: order.id };
@@ -70,12 +75,12 @@ export async function recordPaymentMismatch(
     console.error('[payments] a mismatched paid session has no payment intent', session.id);
     return { recorded: false, paymentIntent: null };
   }
-  const rows = await tx.execute<Row>(sql`
+  const inserted = await rows<Pick<ColumnsOf<typeof paymentMismatches>, 'id'>>(tx, sql`
     INSERT INTO payment_mismatches (stripe_session_id, stripe_payment_intent_id, order_id, amount_cents, currency, reason)
     VALUES (${session.id}, ${pi}, ${orderId}, ${session.amount_total ?? 0}, ${(session.currency ?? '').toLowerCase()}, ${reason}::payment_mismatch_reason)
     ON CONFLICT (stripe_payment_intent_id) DO NOTHING RETURNING id`);
-  if (rows.length > 0) console.warn(`[payments] payment ${pi} (session ${session.id}) does not pay order ${orderId ?? '?'}: ${reason}; refund due`);
-  return { recorded: rows.length > 0, paymentIntent: pi };
+  if (inserted.length > 0) console.warn(`[payments] payment ${pi} (session ${session.id}) does not pay order ${orderId ?? '?'}: ${reason}; refund due`);
+  return { recorded: inserted.length > 0, paymentIntent: pi };
 }
 
 export type PaidSessionOutcome =
@@ -116,7 +121,7 @@ export async function applyCompletedSession(tx: Transaction, session: PaidSessio
  */
 export async function applyStripeEvent(db: Database, event: Stripe.Event, settings: OrderSettings): Promise<EventOutcome> {
   return db.transaction(async (tx) => {
-    const fresh = await tx.execute<Row>(sql`
+    const fresh = await rows<Pick<ColumnsOf<typeof stripeEvents>, 'id'>>(tx, sql`
       INSERT INTO stripe_events (id, type) VALUES (${event.id}, ${event.type}) ON CONFLICT (id) DO NOTHING RETURNING id`);
     if (fresh.length === 0) return { ok: false, reason: 'duplicate' } as const;
 
@@ -133,9 +138,9 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
           // Only the order's own session ends it: one with no session recorded yet may be ended by the session its metadata names.
           const named = session.metadata?.order_id;
           if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' } as const;
-          const [order] = await tx.execute<{ stripe_session_id: string | null } & Row>(sql`SELECT stripe_session_id FROM orders WHERE id = ${named}`);
+          const [order] = await tx.select({ stripeSessionId: orders.stripeSessionId }).from(orders).where(eq(orders.id, named));
           if (!order) return { ok: false, reason: 'unknown_order' } as const;
-          if (order.stripe_session_id !== null) return { ok: false, reason: 'foreign_session' } as const;
+          if (order.stripeSessionId !== null) return { ok: false, reason: 'foreign_session' } as const;
           const { ended } = await endUnpaidOrder(tx, named, event.type === 'checkout.session.expired' ? 'expired' : 'failed');
           return { ok: true, effect: ended ? 'places_released' : 'no_change' } as const;
         }
@@ -147,7 +152,7 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
         const pi = paymentIntentId(charge.payment_intent as string | Stripe.PaymentIntent | null);
         if (!pi) return { ok: false, reason: 'unknown_order' } as const;
         const fullyRefunded = charge.amount_refunded >= charge.amount;
-        const mismatch = await tx.execute<Row>(sql`
+        const mismatch = await rows<Pick<ColumnsOf<typeof paymentMismatches>, 'id'>>(tx, sql`
           UPDATE payment_mismatches SET status = 'refunded', refunded_at = coalesce(refunded_at, now())
           WHERE stripe_payment_intent_id = ${pi} AND ${fullyRefunded} RETURNING id`);
         if (mismatch.length > 0) return { ok: true, effect: 'mismatch_refunded' } as const;

@@ -2,10 +2,10 @@
 import { sql } from 'drizzle-orm';
 import type { TicketView } from '@/platform/tickets/types';
 import type { Database, Transaction } from '@/db/client';
-import { seatLabel, type SeatKind } from '@/lib/seats';
+import type { festivals, orders, screenings, seats, tickets, ticketTypes, venues } from '@/db/schema';
+import { firstRow, rows, type ColumnsOf } from '@/db/sql';
+import { seatLabel } from '@/lib/seats';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
-
-type Row = Record<string, unknown>;
 
 export interface OrderForTickets {
   id: string;
@@ -28,25 +28,16 @@ export interface OrderForTickets {
 
 /** An order with its tickets as the PDF, the email and the pages show them. */
 export async function loadOrderForTickets(db: Database | Transaction, orderId: string, baseUrl: string): Promise<OrderForTickets | null> {
-  const [o] = await db.execute<
-    {
-      id: string;
-      number: string;
-      status: string;
-      buyer_name: string;
-      buyer_email: string;
-      total_cents: number;
-      currency: string;
-      festival_name: string;
-      time_zone: string;
-      title: string;
-      starts_at: string;
-      ends_at: string;
-      venue_name: string;
-      venue_address: string;
-      screening_id: string;
-    } & Row
-  >(sql`
+  const o = await firstRow<
+    Pick<ColumnsOf<typeof orders>, 'id' | 'number' | 'status' | 'buyer_name' | 'buyer_email' | 'total_cents' | 'currency' | 'screening_id'> &
+      Pick<ColumnsOf<typeof festivals>, 'time_zone'> &
+      Pick<ColumnsOf<typeof screenings>, 'starts_at' | 'ends_at'> & {
+        festival_name: ColumnsOf<typeof festivals>['name'];
+        title: string;
+        venue_name: ColumnsOf<typeof venues>['name'];
+        venue_address: string;
+      }
+  >(db, sql`
     SELECT o.id, o.number, o.status, o.buyer_name, o.buyer_email, o.total_cents, o.currency,
            f.name AS festival_name, f.time_zone,
            ${screeningTitleSql(sql`s`)} AS title,
@@ -55,9 +46,13 @@ export async function loadOrderForTickets(db: Database | Transaction, orderId: s
     FROM orders o JOIN screenings s ON s.id = o.screening_id JOIN festivals f ON f.id = s.festival_id
     JOIN venues v ON v.id = s.venue_id WHERE o.id = ${orderId}`);
   if (!o) return null;
-  const rows = await db.execute<
-    { code: string; price_cents: number; holder_name: string; type_name: string; row_label: string | null; seat_number: number | null; kind: SeatKind | null } & Row
-  >(sql`
+  // The seat columns are null for a ticket without a seat (the LEFT JOIN).
+  type SeatColumns = Pick<ColumnsOf<typeof seats>, 'row_label' | 'seat_number' | 'kind'>;
+  const ticketRows = await rows<
+    Pick<ColumnsOf<typeof tickets>, 'code' | 'price_cents' | 'holder_name'> & { type_name: ColumnsOf<typeof ticketTypes>['name'] } & {
+      [K in keyof SeatColumns]: SeatColumns[K] | null;
+    }
+  >(db, sql`
     SELECT t.code, t.price_cents, t.holder_name, tt.name AS type_name, st.row_label, st.seat_number, st.kind
     FROM tickets t JOIN ticket_types tt ON tt.id = t.ticket_type_id LEFT JOIN seats st ON st.id = t.seat_id
     WHERE t.order_id = ${orderId} AND t.status = 'valid' ORDER BY st.y NULLS LAST, st.x, t.code`);
@@ -79,7 +74,7 @@ export async function loadOrderForTickets(db: Database | Transaction, orderId: s
     venueName: o.venue_name,
     venueAddress: o.venue_address,
     screeningId: o.screening_id,
-    tickets: rows.map((t) => ({
+    tickets: ticketRows.map((t) => ({
       code: t.code,
       festivalName: o.festival_name,
       title: o.title,

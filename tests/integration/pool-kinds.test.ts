@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
+import { inventoryPools } from '@/db/schema';
 import { holdSeats, releaseHold } from '@/domain/booking/holds';
 import { endLiveHolds } from '@/domain/inventory/inventory';
 import type { PoolKind } from '@/domain/inventory/pools';
@@ -8,8 +9,6 @@ import { beginCheckout } from '@/domain/payments/orders';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening } from '../support/factories';
 import { TEST_ORDER_SETTINGS as settings, sessionObject, stripeEvent } from '../support/factories';
-
-type Row = Record<string, unknown>;
 
 /**
  * A hold records the pool it took its places from; every later move of those places (fulfilment, the late
@@ -28,9 +27,11 @@ async function screening(kind: 'ga' | 'reserved') {
 }
 
 async function pools(screeningId: string) {
-  const rows = await getDb().execute<{ kind: string; held: number; sold: number } & Row>(sql`
-    SELECT kind::text, held, sold FROM inventory_pools WHERE screening_id = ${screeningId}`);
-  return Object.fromEntries(rows.map((r) => [r.kind, { held: r.held, sold: r.sold }]));
+  const found = await getDb()
+    .select({ kind: inventoryPools.kind, held: inventoryPools.held, sold: inventoryPools.sold })
+    .from(inventoryPools)
+    .where(eq(inventoryPools.screeningId, screeningId));
+  return Object.fromEntries(found.map((r) => [r.kind, { held: r.held, sold: r.sold }]));
 }
 
 async function schemeHold(screeningId: string, quantity = 2) {

@@ -4,7 +4,24 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { getDb } from '@/db/client';
 import * as schema from '@/db/schema';
-import { holdItems, holds, holdSeats, inventoryPools, orderItems, orders, screeningSeats, seats, tickets, ticketTypes } from '@/db/schema';
+import {
+  emails,
+  festivals,
+  holdItems,
+  holds,
+  holdSeats,
+  inventoryPools,
+  orderItems,
+  orders,
+  paymentMismatches,
+  screenings,
+  screeningSeats,
+  seats,
+  stripeEvents,
+  tickets,
+  ticketTypes,
+  venues,
+} from '@/db/schema';
 import { rows, type ColumnsOf, type SnakeCase } from '@/db/sql';
 
 /**
@@ -24,7 +41,7 @@ const HOT_PATH_COLUMNS = {
   hold_seats: ['hold_id', 'screening_id', 'seat_id', 'live'] satisfies (keyof ColumnsOf<typeof holdSeats>)[],
   screening_seats: ['screening_id', 'seat_id', 'state', 'hold_id'] satisfies (keyof ColumnsOf<typeof screeningSeats>)[],
   seats: ['id', 'venue_id', 'row_label', 'seat_number', 'kind', 'x', 'y'] satisfies (keyof ColumnsOf<typeof seats>)[],
-  ticket_types: ['id', 'screening_id', 'code', 'price_cents', 'active'] satisfies (keyof ColumnsOf<typeof ticketTypes>)[],
+  ticket_types: ['id', 'screening_id', 'code', 'name', 'price_cents', 'active', 'position'] satisfies (keyof ColumnsOf<typeof ticketTypes>)[],
   orders: [
     'id',
     'number',
@@ -43,6 +60,23 @@ const HOT_PATH_COLUMNS = {
   tickets: ['code', 'order_id', 'screening_id', 'ticket_type_id', 'seat_id', 'price_cents', 'holder_name', 'status'] satisfies (keyof ColumnsOf<
     typeof tickets
   >)[],
+  festivals: ['id', 'name', 'currency', 'time_zone'] satisfies (keyof ColumnsOf<typeof festivals>)[],
+  venues: ['id', 'name', 'seating', 'address_line', 'city'] satisfies (keyof ColumnsOf<typeof venues>)[],
+  screenings: ['id', 'festival_id', 'venue_id', 'starts_at', 'ends_at'] satisfies (keyof ColumnsOf<typeof screenings>)[],
+  payment_mismatches: [
+    'id',
+    'stripe_session_id',
+    'stripe_payment_intent_id',
+    'order_id',
+    'amount_cents',
+    'currency',
+    'reason',
+    'status',
+    'refunded_at',
+    'created_at',
+  ] satisfies (keyof ColumnsOf<typeof paymentMismatches>)[],
+  stripe_events: ['id', 'type'] satisfies (keyof ColumnsOf<typeof stripeEvents>)[],
+  emails: ['id', 'to', 'subject', 'html', 'text', 'status', 'created_at'] satisfies (keyof ColumnsOf<typeof emails>)[],
 };
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
