@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   HOSTNAME: z.string().min(1).optional(),
   /** How many reverse proxies in front of the app append to X-Forwarded-For (0: the socket's address is the client). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The proxies whose X-Forwarded-For is believed: IPs or CIDR ranges, comma-separated. Unset: loopback and private ranges. */
+  TRUSTED_PROXIES: z.string().max(2000).optional(),
   /** Which festival the site shows; the demo festival by default. */
   FESTIVAL_SLUG: z.string().min(1).default('harbourfront-2026'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),

@@ -29,6 +29,10 @@ async function main() {
   const portFlag = flag(passThrough, '-p', '--port');
   if (portFlag) process.env.PORT = portFlag;
   const env = getEnv();
+  if (mode === 'dev' && env.MARQUEE_MODE === 'production') {
+    // Refused before the database starts; scripts/server.ts refuses it again for anyone who starts it directly.
+    throw new Error('Production mode runs a production build: `npm run build && npm start`, not `npm run dev`.');
+  }
   const port = env.PORT;
   // Refused before anything starts: local mode never listens beyond this machine.
   resolveBindAddress(env, flag(passThrough, '-H', '--hostname'));

@@ -18,6 +18,10 @@ async function main() {
   const { startHttpServer, describeMode } = await import('./lib/http-server');
   const { getEnv } = await import('../platform/env');
   const env = getEnv();
+  if (dev && env.MARQUEE_MODE === 'production') {
+    // The dev server sends stack traces to browsers, loosens the CSP and opens its HMR socket: never for the public.
+    throw new Error('Production mode runs a production build: `npm run build && npm start`, not `npm run dev`.');
+  }
   const portFlag = flag(args, '-p', '--port');
   const running = await startHttpServer({
     dev,

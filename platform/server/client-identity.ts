@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
 /**
  * Who the client is, decided by Marquee's own HTTP server (scripts/lib/http-server.ts)
@@ -52,22 +52,89 @@ function canonicalIpv6(address: string): string {
   return url.hostname.slice(1, -1);
 }
 
+/** Loopback and private ranges: where a reverse proxy in front of the app normally sits. */
+const PRIVATE_RANGES: [string, number, 'ipv4' | 'ipv6'][] = [
+  ['127.0.0.0', 8, 'ipv4'],
+  ['10.0.0.0', 8, 'ipv4'],
+  ['172.16.0.0', 12, 'ipv4'],
+  ['192.168.0.0', 16, 'ipv4'],
+  ['::1', 128, 'ipv6'],
+  ['fc00::', 7, 'ipv6'],
+  ['fe80::', 10, 'ipv6'],
+];
+
 /**
- * The client address for one request: the socket's peer, or with N trusted
- * proxy hops the address N positions from the right of X-Forwarded-For (the
- * one the outermost trusted proxy saw). Entries left of that were written by
- * the client and are ignored. Too short a header falls back to the socket.
+ * Which peers are proxies whose X-Forwarded-For is believed: the given
+ * addresses or CIDR ranges (TRUSTED_PROXIES), or by default loopback and the
+ * private ranges. A client that reaches the app port directly from anywhere
+ * else is never trusted, whatever X-Forwarded-For it writes.
  */
-export function clientFromRequest(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, trustedHops: number): string {
+export function trustedProxyList(spec: string | undefined): (address: string) => boolean {
+  const list = new BlockList();
+  const entries = spec?.trim() ? spec.split(',').map((e) => e.trim()).filter(Boolean) : null;
+  if (!entries) for (const [net, prefix, type] of PRIVATE_RANGES) list.addSubnet(net, prefix, type);
+  for (const entry of entries ?? []) {
+    const [net, prefix] = entry.split('/');
+    const type = isIP(net ?? '') === 6 ? 'ipv6' : isIP(net ?? '') === 4 ? 'ipv4' : null;
+    if (!type) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    if (prefix === undefined) list.addAddress(net!, type);
+    else list.addSubnet(net!, Number(prefix), type);
+  }
+  return (address) => {
+    const type = isIP(address) === 6 ? 'ipv6' : isIP(address) === 4 ? 'ipv4' : null;
+    return type !== null && list.check(address, type);
+  };
+}
+
+const defaultTrusted = trustedProxyList(undefined);
+
+/**
+ * The key rate limits and lockout count against. An IPv6 client owns at least
+ * a /64, so keying single addresses would hand it 2^64 fresh buckets: IPv6 is
+ * keyed by its /64 (loopback stays itself).
+ */
+export function clientKeyOf(address: string): string {
+  if (isIP(address) !== 6 || address === '::1') return address;
+  const groups = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const full = expandIpv6(groups);
+  return `${canonicalIpv6(`${full.slice(0, 4).join(':')}::`)}/64`;
+}
+
+function expandIpv6(address: string): string[] {
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = tail === undefined ? 0 : 8 - left.length - right.length;
+  return [...left, ...Array<string>(missing).fill('0'), ...right];
+}
+
+/**
+ * The client for one request. Starting from the socket's peer, each of up to
+ * N trusted hops (TRUSTED_PROXY_HOPS) steps one entry left in X-Forwarded-For,
+ * but only while the current peer is itself a trusted proxy: an untrusted
+ * peer is the client, so a request that reaches the app (or an inner proxy)
+ * directly cannot name its own address. Entries further left were written by
+ * the client and are never read.
+ */
+export function clientFromRequest(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustedHops: number,
+  isTrustedProxy: (address: string) => boolean = defaultTrusted,
+): string {
+  let current = normaliseAddress(socketAddress);
   if (trustedHops > 0 && forwardedFor !== undefined) {
     const entries = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
       .split(',')
       .map((e) => e.trim())
       .filter(Boolean);
-    const chosen = entries[entries.length - trustedHops];
-    if (chosen !== undefined) return normaliseAddress(chosen);
+    for (let hop = 1; hop <= trustedHops && isTrustedProxy(current); hop++) {
+      const next = entries[entries.length - hop];
+      if (next === undefined) break;
+      current = normaliseAddress(next);
+    }
   }
-  return normaliseAddress(socketAddress);
+  return current === UNKNOWN_CLIENT ? current : clientKeyOf(current);
 }
 
 export function isLoopbackAddress(address: string): boolean {
@@ -90,5 +157,9 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function clientAddress(headers: Headers): string {
   if (!runningServer()) return UNKNOWN_CLIENT;
-  return normaliseAddress(headers.get(CLIENT_HEADER));
+  const value = headers.get(CLIENT_HEADER) ?? '';
+  // The server wrote an address or an IPv6 /64 key; anything else is not ours.
+  const prefix = value.endsWith('/64') ? value.slice(0, -3) : null;
+  if (prefix !== null) return isIP(prefix) === 6 ? value : UNKNOWN_CLIENT;
+  return normaliseAddress(value);
 }

@@ -2,7 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { Duplex } from 'node:stream';
 import next from 'next';
 import { type Env, getEnv } from '../../platform/env';
-import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning } from '../../platform/server/client-identity';
+import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning, trustedProxyList } from '../../platform/server/client-identity';
 import { allowedOrigins } from '../../platform/server/origins';
 import { resolveBindAddress } from './bind-address';
 
@@ -119,6 +119,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const handle = app.getRequestHandler();
   let origins = allowedActionOrigins(env, options.port);
   const configuredHost = new URL(env.PUBLIC_BASE_URL).host.toLowerCase();
+  const isTrustedProxy = trustedProxyList(env.TRUSTED_PROXIES);
+  let warnedAboutProxy = false;
 
   const server = createServer((req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -127,7 +129,12 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     // Whatever the client wrote under our header is dropped; our own value replaces it.
     delete req.headers[CLIENT_HEADER];
     req.rawHeaders = req.rawHeaders.filter((_, i, all) => (i % 2 === 0 ? all[i] : all[i - 1])!.toLowerCase() !== CLIENT_HEADER);
-    const client = clientFromRequest(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.TRUSTED_PROXY_HOPS);
+    const client = clientFromRequest(req.socket.remoteAddress, req.headers['x-forwarded-for'], env.TRUSTED_PROXY_HOPS, isTrustedProxy);
+    if (!warnedAboutProxy && env.MARQUEE_MODE === 'production' && env.TRUSTED_PROXY_HOPS === 0 && req.headers['x-forwarded-for'] !== undefined) {
+      // Behind a proxy left at 0 hops every client is the proxy: one shared rate limit, hold cap and lockout for the whole public.
+      warnedAboutProxy = true;
+      log('[marquee] WARNING: requests arrive with X-Forwarded-For but TRUSTED_PROXY_HOPS=0: if a reverse proxy sits in front of this server, every client shares its address. Set TRUSTED_PROXY_HOPS (README, Deploying).');
+    }
     req.headers[CLIENT_HEADER] = client;
     req.rawHeaders.push(CLIENT_HEADER, client);
 

@@ -33,9 +33,14 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 90_000)
 }
 
 /** Starts the server and waits for its exit, for tests of start-up refusals. */
-export function runServerUntilExit(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export function runServerUntilExit(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+  command: 'start' | 'dev' = 'start',
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, serverScript, 'start', ...args], {
+    const child = spawn(process.execPath, ['--import', tsx, serverScript, command, ...args], {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -61,6 +61,24 @@ describe('start-up refusals', () => {
     for (const name of ['APP_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL']) expect(output).toContain(`- ${name}:`);
   });
 
+  it('production mode refuses the dev server (stack traces, a loose CSP and the HMR socket are not for the public)', async () => {
+    const { code, output } = await runServerUntilExit(
+      ['-p', '3207', '-H', '127.0.0.1'],
+      {
+        ...unset,
+        PUBLIC_BASE_URL: 'https://tickets.example.org',
+        APP_SECRET: randomBytes(32).toString('base64url'),
+        STRIPE_SECRET_KEY: 'sk_test_unused',
+        STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString('base64url')}`,
+        SMTP_URL: 'smtp://127.0.0.1:9',
+      },
+      60_000,
+      'dev',
+    );
+    expect(code).not.toBe(0);
+    expect(output).toContain('Production mode runs a production build');
+  });
+
   it('production mode refuses the secrets printed in the repository, even when set on purpose', async () => {
     const { code, output } = await runServerUntilExit(['-p', '3207', '-H', '127.0.0.1'], {
       ...unset,

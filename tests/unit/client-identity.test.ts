@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientFromRequest, isLoopbackHost, normaliseAddress, UNKNOWN_CLIENT } from '@/platform/server/client-identity';
+import { clientFromRequest, clientKeyOf, isLoopbackHost, normaliseAddress, trustedProxyList, UNKNOWN_CLIENT } from '@/platform/server/client-identity';
 import { refuseServerAction } from '../../scripts/lib/http-server';
 
 describe('client identity (scripts/lib/http-server.ts)', () => {
@@ -11,9 +11,29 @@ describe('client identity (scripts/lib/http-server.ts)', () => {
   it('with N trusted hops, the address N from the right of X-Forwarded-For; the client-written left part is ignored', () => {
     expect(clientFromRequest('10.9.9.9', 'forged-by-client, 198.51.100.7', 1)).toBe('198.51.100.7');
     expect(clientFromRequest('10.9.9.9', '1.1.1.1, 198.51.100.7, 10.0.0.2', 2)).toBe('198.51.100.7');
-    // Too short: the socket, never a client-written entry.
-    expect(clientFromRequest('10.9.9.9', '198.51.100.7', 2)).toBe('10.9.9.9');
+    // Too short: the trusted proxy's own entry names a public client, which is not a proxy: that is the client.
+    expect(clientFromRequest('10.9.9.9', '198.51.100.7', 2)).toBe('198.51.100.7');
     expect(clientFromRequest('10.9.9.9', undefined, 1)).toBe('10.9.9.9');
+  });
+
+  it('believes X-Forwarded-For only from a trusted proxy: a client that reaches the app directly cannot name its address', () => {
+    // A public peer is the client, whatever it writes.
+    expect(clientFromRequest('203.0.113.9', '6.6.6.6', 1)).toBe('203.0.113.9');
+    // Two hops, but the request skipped the outer proxy: the inner one saw the attacker, whose own entry is ignored.
+    expect(clientFromRequest('10.0.0.5', '6.6.6.6, 203.0.113.50', 2)).toBe('203.0.113.50');
+    // TRUSTED_PROXIES names the proxies when they are not on a private network.
+    const cdn = trustedProxyList('198.51.100.0/24, 192.0.2.10');
+    expect(clientFromRequest('192.0.2.10', '6.6.6.6, 203.0.113.7, 198.51.100.20', 2, cdn)).toBe('203.0.113.7');
+    expect(clientFromRequest('10.0.0.5', '6.6.6.6', 1, cdn)).toBe('10.0.0.5');
+    expect(() => trustedProxyList('not-a-range')).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('keys an IPv6 client by its /64, so one household cannot mint fresh buckets', () => {
+    expect(clientFromRequest('2001:db8:1:2::1', undefined, 0)).toBe('2001:db8:1:2::/64');
+    expect(clientFromRequest('2001:db8:1:2:ffff:ffff:ffff:ffff', undefined, 0)).toBe('2001:db8:1:2::/64');
+    expect(clientFromRequest('2001:db8:1:3::1', undefined, 0)).toBe('2001:db8:1:3::/64');
+    expect(clientKeyOf('::1')).toBe('::1');
+    expect(clientKeyOf('198.51.100.7')).toBe('198.51.100.7');
   });
 
   it('bounds and canonicalises the key', () => {
