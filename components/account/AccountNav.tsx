@@ -12,6 +12,7 @@ export function AccountNav({ user, signOut }: { user: CurrentUser; signOut: (for
     { href: '/account/tickets', label: 'My tickets' },
     { href: '/account/requests', label: 'My access requests' },
     ...(can(user, 'partner.portal') ? [{ href: '/partner', label: 'My organisation' }] : []),
+    ...(can(user, 'access.reports') ? [{ href: '/box-office', label: 'Box office' }] : []),
     ...(can(user, 'users.manage') ? [{ href: '/admin/users', label: 'Users and roles' }] : []),
   ];
   return (

@@ -45,10 +45,13 @@ export const inventoryPools = pgTable(
     capacity: integer().notNull(),
     held: integer().notNull().default(0),
     sold: integer().notNull().default(0),
+    /** Places of an access scheme's pool granted to partner organisations (allotments.quantity, summed). */
+    allotted: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.screeningId, t.kind] }),
     check('inventory_pools_counts_valid', sql`${t.held} >= 0 AND ${t.sold} >= 0 AND ${t.held} + ${t.sold} <= ${t.capacity}`),
+    check('inventory_pools_allotted_valid', sql`${t.allotted} >= 0 AND ${t.allotted} <= ${t.capacity}`),
   ],
 );
 

@@ -2,15 +2,17 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { holds } from './holds';
-import { screenings, ticketTypes } from './screenings';
+import { organisations } from './organisations';
+import { accessScheme, screenings, ticketTypes } from './screenings';
 import { seats } from './venues';
 
 /**
  * pending: waiting for payment. paid: tickets issued. refund_due: money
  * arrived but no places could be given; the worker refunds it. expired /
- * failed: no payment. refunded: money returned, tickets void.
+ * failed: no payment. refunded: money returned, tickets void. cancelled: a $0
+ * access order whose tickets were all given back.
  */
-export const orderStatus = pgEnum('order_status', ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed']);
+export const orderStatus = pgEnum('order_status', ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed', 'cancelled']);
 export const ticketStatus = pgEnum('ticket_status', ['valid', 'void']);
 
 export const orders = pgTable(
@@ -39,9 +41,17 @@ export const orders = pgTable(
     paidAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
     note: text(),
+    /** Set for a $0 order of an access scheme (its tickets' scheme, whatever pool the places came from). */
+    scheme: accessScheme(),
+    /** The partner organisation the tickets were issued to (allotment claims, donated tickets). */
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
+    /** The Ticket Donation Request the tickets answer. */
+    donationRequestId: uuid(),
   },
   (t) => [
     uniqueIndex('orders_hold_key').on(t.holdId),
+    index('orders_organisation_idx').on(t.organisationId),
+    index('orders_scheme_user_idx').on(t.scheme, t.userId).where(sql`${t.scheme} IS NOT NULL`),
     index('orders_email_idx').on(t.buyerEmail),
     index('orders_user_idx').on(t.userId),
     index('orders_payment_intent_idx').on(t.stripePaymentIntentId),

@@ -92,9 +92,14 @@ export const ticketTypes = pgTable(
     priceCents: integer().notNull(),
     position: integer().notNull().default(0),
     active: boolean().notNull().default(true),
+    /** Set on the $0 type each access scheme issues its tickets under; such a type is never on the public price list. */
+    scheme: accessScheme(),
   },
   (t) => [
     uniqueIndex('ticket_types_screening_code_key').on(t.screeningId, t.code),
+    uniqueIndex('ticket_types_screening_scheme_key')
+      .on(t.screeningId, t.scheme)
+      .where(sql`${t.scheme} IS NOT NULL`),
     check('ticket_types_price_nonnegative', sql`${t.priceCents} >= 0`),
   ],
 );
@@ -108,6 +113,8 @@ export const accessAllocations = pgTable(
       .references(() => screenings.id, { onDelete: 'cascade' }),
     scheme: accessScheme().notNull(),
     quantity: integer().notNull(),
+    /** When the scheme's unclaimed places went back on general sale (the cut-off job; once). */
+    releasedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.screeningId, t.scheme] }),

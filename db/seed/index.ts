@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../client';
 import { createScreening } from '../../domain/catalogue/screening-commands';
+import { DEFAULT_SCHEME_SETTINGS } from '../../domain/access/settings';
 import {
+  accessSchemeSettings,
   festivals,
   filmCast,
   filmCredits,
@@ -93,6 +95,16 @@ export async function seedDemoFestival(db: Database, now: Date = new Date(), opt
       })
       .returning();
     if (!festival) throw new Error('festival insert returned no row');
+    // The demo festival's access rules: 5% Indigenous Access, 5% Community Access and 2% donated places by default
+    // (each demo screening sets its own below), and the default cut-offs and limits.
+    await tx.insert(accessSchemeSettings).values(
+      (['indigenous_access', 'community_access', 'donated'] as const).map((scheme) => ({
+        festivalId: festival.id,
+        scheme,
+        ...DEFAULT_SCHEME_SETTINGS[scheme],
+        defaultShareBasisPoints: scheme === 'donated' ? 200 : 500,
+      })),
+    );
 
     const sectionIds = new Map<string, string>();
     for (const [position, s] of SEED_SECTIONS.entries()) {

@@ -29,13 +29,28 @@ export const PERMISSIONS = [
   'refunds.issue',
   /** Edits the line-up: films, screenings, venues. */
   'programme.edit',
-  /** Reviews requests to the access schemes. */
+  /** Reviews requests to the access schemes: Ticket Donation Requests, partners' allotment requests, fair allocations. */
   'access.review',
+  /** Sets access allocations and the festival's defaults, releases and tops up places by hand. */
+  'allocations.manage',
+  /** Verifies (or declines) community partner organisations' applications. */
+  'partners.verify',
+  /** Reads the access reports and the access fund's ledger (counts and amounts, never who self-identified). */
+  'access.reports',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const BOX_OFFICE = ['password.sign_in', 'orders.read_any', 'organisations.read_any', 'refunds.issue', 'access.review'] as const satisfies readonly Permission[];
+const BOX_OFFICE = [
+  'password.sign_in',
+  'orders.read_any',
+  'organisations.read_any',
+  'refunds.issue',
+  'access.review',
+  'allocations.manage',
+  'partners.verify',
+  'access.reports',
+] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   audience: [],

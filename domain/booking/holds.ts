@@ -93,7 +93,7 @@ export async function holdSeats(
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
            CASE WHEN v.seating = 'reserved' THEN (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) END AS depth,
            coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'price_cents', t.price_cents))
-                     FROM ticket_types t WHERE t.screening_id = s.id AND t.active), '[]'::json) AS types
+                     FROM ticket_types t WHERE t.screening_id = s.id AND t.active AND t.scheme IS NULL), '[]'::json) AS types
     FROM screenings s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${screeningId}`);
   if (!screening) return { ok: false, reason: 'screening_not_found', message: 'No such screening.' };
   if (!screening.selling) return { ok: false, reason: 'not_on_sale', message: 'This screening is not on sale.' };

@@ -2,6 +2,9 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
+import { defaultAllocation, listSchemeSettings } from '@/domain/access/settings';
+import { accessSchemeInfo } from './access-schemes';
+import type { AccessScheme } from '@/db/schema/screenings';
 import {
   accessAllocations,
   accessScheme,
@@ -34,13 +37,17 @@ export const CreateScreeningInput = z
     ticketTypes: z
       .array(
         z.object({
-          code: z.string().regex(/^[a-z0-9_]+$/),
+          code: z
+            .string()
+            .regex(/^[a-z0-9_]+$/)
+            .refine((c) => !c.startsWith('access_'), 'Ticket type codes starting with access_ are the access schemes\' own'),
           name: z.string().trim().min(1).max(80),
           description: z.string().max(200).optional(),
           priceCents: z.number().int().min(0).max(1_000_000),
         }),
       )
       .min(1, 'A screening needs at least one ticket type'),
+    /** Places per scheme; a scheme left out gets the festival's default share of the house (domain/access/settings.ts). */
     allocations: z.partialRecord(z.enum(accessScheme.enumValues), z.number().int().min(0)).default({}),
   })
   .refine((v) => v.endsAt > v.startsAt, { message: 'A screening must end after it starts', path: ['endsAt'] })
@@ -84,7 +91,11 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
     const venueSeats =
       venue.seating === 'reserved' ? await tx.select({ id: seats.id }).from(seats).where(eq(seats.venueId, venue.id)) : [];
     const house = venue.seating === 'reserved' ? venueSeats.length : (venue.capacity ?? 0);
-    const allocated = Object.values(input.allocations).reduce((sum, n) => sum + (n ?? 0), 0);
+    const defaults = await listSchemeSettings(tx, input.festivalId);
+    const allocations = Object.fromEntries(
+      defaults.map((d) => [d.scheme, input.allocations[d.scheme] ?? defaultAllocation(house, d.defaultShareBasisPoints)]),
+    ) as Record<AccessScheme, number>;
+    const allocated = Object.values(allocations).reduce((sum, n) => sum + n, 0);
     if (allocated > house) {
       return {
         ok: false,
@@ -122,11 +133,22 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
         position,
       })),
     );
+    // Each scheme's tickets are issued under its own $0 type, never on the public price list.
+    await tx.insert(ticketTypes).values(
+      accessScheme.enumValues.map((scheme, i) => ({
+        screeningId: screening.id,
+        code: `access_${scheme}`,
+        name: accessSchemeInfo(scheme).label,
+        priceCents: 0,
+        position: 1000 + i,
+        scheme,
+      })),
+    );
 
     const allocationRows = accessScheme.enumValues.map((scheme) => ({
       screeningId: screening.id,
       scheme,
-      quantity: input.allocations[scheme] ?? 0,
+      quantity: allocations[scheme],
     }));
     await tx.insert(accessAllocations).values(allocationRows);
     // The access schemes' places are carved out of the house: the standard pool is what is left.

@@ -122,7 +122,7 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
            to_json(s.on_sale_at) AS on_sale_at, s.has_qa, s.guest_note,
            s.cancellation_note, s.features::text[] AS features,
            v.slug AS venue_slug, v.name AS venue_name, v.address_line AS venue_address, v.city AS venue_city, v.seating,
-           (SELECT min(t.price_cents) FROM ticket_types t WHERE t.screening_id = s.id AND t.active) AS from_price_cents,
+           (SELECT min(t.price_cents) FROM ticket_types t WHERE t.screening_id = s.id AND t.active AND t.scheme IS NULL) AS from_price_cents,
            coalesce(p.capacity, 0) AS capacity,
            coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`s.id`, sql`p.kind`)}, 0) AS pool_left,
            CASE WHEN v.seating = 'reserved' THEN
@@ -242,7 +242,7 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
     ),
     rows<Pick<ColumnsOf<typeof ticketTypes>, 'code' | 'name' | 'description' | 'price_cents'>>(
       db,
-      sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active ORDER BY position`,
+      sql`SELECT code, name, description, price_cents FROM ticket_types WHERE screening_id = ${id} AND active AND scheme IS NULL ORDER BY position`,
     ),
     db.execute<{ scheme: AccessScheme; quantity: number; remaining: number }>(
       sql`SELECT a.scheme, a.quantity, coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)}, 0) AS remaining

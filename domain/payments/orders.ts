@@ -165,21 +165,27 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
     note = ${retaken ? 'Paid after the hold was released; places taken again.' : null} WHERE id = ${orderId}`);
 
+  await emailOrderTickets(tx, orderId, settings);
+  return { ok: true, outcome: 'issued', tickets: units.length, retaken };
+}
+
+/** The order's confirmation, to its buyer (or `to`): its link and tickets, the PDF and calendar file attached. */
+export async function emailOrderTickets(tx: Transaction, orderId: string, settings: OrderSettings, to?: string): Promise<void> {
   const view = await loadOrderForTickets(tx, orderId, settings.baseUrl);
+  if (!view) return;
   const email = await renderOrderConfirmation({
-    festivalName: view!.festivalName,
-    buyerName: view!.buyerName,
-    orderNumber: view!.number,
+    festivalName: view.festivalName,
+    buyerName: view.buyerName,
+    orderNumber: view.number,
     orderUrl: orderUrl(orderId, settings),
-    tickets: view!.tickets,
-    totalCents: view!.totalCents,
-    currency: view!.currency,
+    tickets: view.tickets,
+    totalCents: view.totalCents,
+    currency: view.currency,
   });
-  await queueEmail(tx, view!.buyerEmail, email, settings.emailStatus, [
+  await queueEmail(tx, to ?? view.buyerEmail, email, settings.emailStatus, [
     { kind: 'order_pdf', orderId },
     { kind: 'order_ics', orderId },
   ]);
-  return { ok: true, outcome: 'issued', tickets: units.length, retaken };
 }
 
 /** Late payment: from the hold's pool, the same seats if they are still free, else the best free ones; the pool first, as everywhere. */

@@ -1,5 +1,5 @@
-import type { UserRole } from '@/db/schema/auth';
-import { roleCan, type Permission } from '@/domain/accounts/permissions';
+import { FEATURES } from './authorization-features';
+import { all, get, signedIn, withPermission, type ActionRule, type Rule } from './authorization-kit';
 
 /**
  * The authorization matrix's rules (tests/system/authorization.test.ts runs
@@ -7,51 +7,13 @@ import { roleCan, type Permission } from '@/domain/accounts/permissions';
  * route handler and server action.
  */
 
-export const PRINCIPALS = ['anonymous', 'audienceA', 'audienceB', 'partnerOrg1', 'partnerOrg2', 'staff', 'admin'] as const;
-export type Principal = (typeof PRINCIPALS)[number];
-export const SIGNED_IN = PRINCIPALS.filter((p) => p !== 'anonymous');
-export type SignedIn = (typeof SIGNED_IN)[number];
-/** Each signed-in principal's account; the partners are their organisation's admins (org 1 and org 2, in slug order). */
-export const ROLE_OF = { audienceA: 'audience', audienceB: 'audience', partnerOrg1: 'partner', partnerOrg2: 'partner', staff: 'staff', admin: 'admin' } as const satisfies Record<SignedIn, UserRole>;
+export * from './authorization-kit';
 
-export interface Fixture {
-  cookies: Record<Principal, string>;
-  users: Record<Exclude<Principal, 'anonymous'>, { id: string; email: string }>;
-  screeningId: string;
-  orderA: string;
-  /** Audience A's paid order, with tickets: what tickets.pdf and calendar.ics serve. */
-  paidOrderA: string;
-  ticketCode: string;
-  holdA: string;
-  spareHoldA: string;
-  apiHoldA: string;
-  invitationToken: string;
-  org1: string;
-}
-
-export type Outcome = 'allowed' | 'denied';
-
-export interface Rule {
-  /** Who may: everyone else must be refused (401, 403, 404, or sent to sign in). */
-  allow: readonly Principal[];
-  classify?: (res: Response) => Outcome;
-  request: (f: Fixture, who: Principal) => { method: string; path: string; body?: string; headers?: Record<string, string> };
-}
-
-const all = PRINCIPALS;
-const signedIn = SIGNED_IN;
-/**
- * Where a rule is a permission, its principals come from the permission table
- * (domain/accounts/permissions.ts): changing who holds a permission changes
- * what this matrix expects, and the app must follow.
- */
-export const withPermission = (permission: Permission): Principal[] => SIGNED_IN.filter((who) => roleCan(ROLE_OF[who], permission));
 /** An order's buyer, and whoever reads any order. */
 const orderReaders = ['audienceA', ...withPermission('orders.read_any')] as const;
-const get = (p: (f: Fixture) => string) => (f: Fixture) => ({ method: 'GET', path: p(f) });
 
-/** One rule per route; the test below fails when a route has none. */
-export const RULES: Record<string, Rule> = {
+/** One rule per route; the test below fails when a route has none. The feature files' rules are added at the end. */
+const CORE_RULES: Record<string, Rule> = {
   'PAGE /': { allow: all, request: get(() => '/') },
   'PAGE /access': { allow: all, request: get(() => '/access') },
   'PAGE /access/[scheme]': { allow: all, request: get(() => '/access/indigenous') },
@@ -73,6 +35,7 @@ export const RULES: Record<string, Rule> = {
   'PAGE /account/requests': { allow: signedIn, request: get(() => '/account/requests') },
   'PAGE /partner': { allow: withPermission('partner.portal'), request: get(() => '/partner') },
   'PAGE /admin/users': { allow: withPermission('users.manage'), request: get(() => '/admin/users') },
+  'PAGE /box-office': { allow: withPermission('access.reports'), request: get(() => '/box-office') },
   // The dev outbox is off in a production build unless asked for: nobody reads it here.
   // The system stage runs local mode on loopback, where the outbox is this machine's; production's 404 is in server.test.ts.
   'PAGE /dev/outbox': { allow: all, request: get(() => '/dev/outbox') },
@@ -112,16 +75,7 @@ export const RULES: Record<string, Rule> = {
   'GET /tickets/[code]/ticket.pdf': { allow: all, request: get((f) => `/tickets/${f.ticketCode}/ticket.pdf`) },
 };
 
-/** Server actions, driven as a browser without JavaScript drives them: a form post with the action's hidden fields. */
-export interface ActionRule {
-  allow: readonly Principal[];
-  /** The page that renders the form, and a principal who can see it. */
-  page: (f: Fixture) => string;
-  source: Principal;
-  fields: Record<string, string>;
-}
-
-export const ACTION_RULES: Record<string, ActionRule> = {
+const CORE_ACTION_RULES: Record<string, ActionRule> = {
   'ACTION updateProfileAction': { allow: signedIn, page: () => '/account', source: 'audienceA', fields: { name: 'Renamed' } },
   'ACTION inviteUserAction': { allow: withPermission('users.manage'), page: () => '/admin/users', source: 'admin', fields: { email: 'invitee@example.org', role: 'staff', organisationId: '' } },
   'ACTION changeRoleAction': { allow: withPermission('users.manage'), page: () => '/admin/users', source: 'admin', fields: { role: 'audience', organisationId: '' } },
@@ -135,3 +89,6 @@ export const ACTION_RULES: Record<string, ActionRule> = {
   'ACTION checkoutAction': { allow: ['audienceA'], page: (f) => `/checkout/${f.holdA}`, source: 'audienceA', fields: { name: 'A', email: 'a@example.org' } },
   'ACTION releaseHoldAction': { allow: ['audienceA'], page: (f) => `/checkout/${f.holdA}`, source: 'audienceA', fields: {} },
 };
+
+export const RULES: Record<string, Rule> = Object.assign({}, CORE_RULES, ...FEATURES.map((f) => f.rules));
+export const ACTION_RULES: Record<string, ActionRule> = Object.assign({}, CORE_ACTION_RULES, ...FEATURES.map((f) => f.actionRules));

@@ -17,6 +17,7 @@ import {
 import { discoverRoutes } from '../support/routes';
 import { sessionCookie } from '../support/sessions';
 import { ACTION_RULES, PRINCIPALS, ROLE_OF, RULES, SIGNED_IN, type Fixture, type Outcome, type Principal, type SignedIn } from './authorization-rules';
+import { FEATURES } from './authorization-features';
 
 const app = inject('appUrls')[0]!;
 
@@ -63,7 +64,8 @@ beforeAll(async () => {
     cookies[who] = user.cookie;
   }
   // The site shows the demo festival: the matrix's screening must belong to it.
-  const screeningId = await createGaScreening(db, 100, { festival: await getFestivalBySlug(db, env.FESTIVAL_SLUG) });
+  const festival = await getFestivalBySlug(db, env.FESTIVAL_SLUG);
+  const screeningId = await createGaScreening(db, 100, { festival });
   const hold = () => createHold(db, screeningId, { clientKey: 'matrix', holdMinutes: 30 });
   const buyer = (email: string) => ({ name: 'A', email, userId: users.audienceA.id });
   const held = await hold();
@@ -76,7 +78,11 @@ beforeAll(async () => {
   // Audience A's browser holds the cookies of its own holds: for the site's checkout, the API's checkout, the API's release.
   for (const h of [held, spare, viaApi]) cookies.audienceA += `; marquee_hold_${h.holdId}=${h.holdToken}`;
   const invitationToken = await createInvitationToken(db, { email: 'invited@example.org', role: 'partner', organisationId: org1!.id, orgRole: 'member', invitedBy: users.admin.id });
-  fixture = { cookies, users, screeningId, orderA: order.orderId, paidOrderA: paidOrder.orderId, ticketCode: ticket!.code, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken, org1: org1!.id };
+  const extra: Record<string, string> = {};
+  for (const feature of FEATURES) {
+    Object.assign(extra, await feature.setup?.({ users, screeningId, festivalId: festival.id, org1: org1!.id, org2: org2!.id }));
+  }
+  fixture = { cookies, users, screeningId, orderA: order.orderId, paidOrderA: paidOrder.orderId, ticketCode: ticket!.code, holdA: held.holdId, spareHoldA: spare.holdId, apiHoldA: viaApi.holdId, invitationToken, org1: org1!.id, org2: org2!.id, extra };
 });
 
 describe('authorization matrix', () => {

@@ -12,8 +12,20 @@ describe('permissions', () => {
     expect(table).toEqual({
       audience: [],
       partner: ['partner.portal'],
-      staff: ['access.review', 'orders.read_any', 'organisations.read_any', 'password.sign_in', 'refunds.issue'],
-      admin: ['access.review', 'orders.read_any', 'organisations.invite_any', 'organisations.read_any', 'password.sign_in', 'programme.edit', 'refunds.issue', 'users.manage'],
+      staff: ['access.reports', 'access.review', 'allocations.manage', 'orders.read_any', 'organisations.read_any', 'partners.verify', 'password.sign_in', 'refunds.issue'],
+      admin: [
+        'access.reports',
+        'access.review',
+        'allocations.manage',
+        'orders.read_any',
+        'organisations.invite_any',
+        'organisations.read_any',
+        'partners.verify',
+        'password.sign_in',
+        'programme.edit',
+        'refunds.issue',
+        'users.manage',
+      ],
     });
   });
 

@@ -1,6 +1,10 @@
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { registry } from './registry';
 import './paths';
+import './paths-allocations';
+import './paths-indigenous';
+import './paths-partners';
+import './paths-donations';
 
 /**
  * The OpenAPI description of the public JSON API, served at /api/v1/openapi.json. Generated from the zod schemas the

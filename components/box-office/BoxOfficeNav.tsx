@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { can, type Permission } from '@/domain/accounts/permissions';
+import type { CurrentUser } from '@/web/auth/guards';
+
+/** The box office's sections, each with the permission its page asks for (the pages check again on the server). */
+const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: '/box-office/allocations', label: 'Allocations', permission: 'allocations.manage' },
+  { href: '/box-office/partners', label: 'Partners', permission: 'partners.verify' },
+  { href: '/box-office/allotments', label: 'Allotments', permission: 'access.review' },
+  { href: '/box-office/requests', label: 'Donation requests', permission: 'access.review' },
+  { href: '/box-office/fund', label: 'Access fund', permission: 'access.reports' },
+  { href: '/box-office/reports', label: 'Access reports', permission: 'access.reports' },
+];
+
+export function boxOfficeSections(user: CurrentUser) {
+  return SECTIONS.filter((s) => can(user, s.permission));
+}
+
+export function BoxOfficeNav({ user, current }: { user: CurrentUser; current?: string }) {
+  return (
+    <nav aria-label="Box office" className="mb-6 flex flex-wrap gap-x-4 gap-y-2 border-b border-stone-300 pb-3 text-sm">
+      <Link href="/box-office" className="font-semibold underline-offset-4 hover:underline" aria-current={current === '/box-office' ? 'page' : undefined}>
+        Box office
+      </Link>
+      {boxOfficeSections(user).map((s) => (
+        <Link key={s.href} href={s.href} className="underline-offset-4 hover:underline" aria-current={current === s.href ? 'page' : undefined}>
+          {s.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,8 @@
+import type { FeatureRules } from '../authorization-kit';
+import { allocations } from './allocations';
+import { donations } from './donations';
+import { indigenous } from './indigenous';
+import { partners } from './partners';
+
+/** Each feature's rules, one file each so that features grow without touching each other's. */
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, donations];

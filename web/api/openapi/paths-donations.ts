@@ -1,0 +1,4 @@
+/*
+ * The donations operations of issue 8 (access programmes), registered on the shared registry like paths.ts.
+ */
+export {};
