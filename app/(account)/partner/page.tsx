@@ -6,6 +6,7 @@ import { mayInviteInto } from '@/domain/accounts/permissions';
 import { requireOrgMember, requirePermission } from '@/web/auth/guards';
 import { signOutAction } from '@/app/(public)/signin/actions';
 import { AccountNav } from '@/components/account/AccountNav';
+import { PartnerNav } from '@/components/partner/PartnerNav';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -23,6 +24,7 @@ export default async function PartnerPage({ searchParams }: { searchParams: Prom
     <Container>
       <PageHeading lead={org.description}>{org.name}</PageHeading>
       <AccountNav user={user} signOut={signOutAction} />
+      <PartnerNav current="/partner" />
       {query.invited ? (
         <div className="mb-4">
           <Notice title="Invitation sent">Your colleague has 7 days to accept it.</Notice>
@@ -42,12 +44,6 @@ export default async function PartnerPage({ searchParams }: { searchParams: Prom
         {org.pendingInvitations.length ? (
           <p className="mt-2 text-sm text-muted">Invited, not yet joined: {org.pendingInvitations.map((i) => i.email).join(', ')}</p>
         ) : null}
-      </section>
-      <section aria-labelledby="requests-heading" className="mt-6">
-        <h2 id="requests-heading" className="font-serif text-xl font-bold">
-          Ticket donation requests
-        </h2>
-        <p className="text-sm">Requests for donated tickets open soon; your organisation&apos;s requests and allotments will appear here.</p>
       </section>
       {mayInviteInto(user, org.id) ? (
         <form action={inviteColleagueAction.bind(null, org.id)} className="mt-6 max-w-md space-y-3 rounded-lg border border-stone-300 bg-white p-4">
