@@ -3,6 +3,7 @@ import { allocations } from './allocations';
 import { donations } from './donations';
 import { indigenous } from './indigenous';
 import { partners } from './partners';
+import { requests } from './requests';
 
 /** Each feature's rules, one file each so that features grow without touching each other's. */
-export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, donations];
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations];

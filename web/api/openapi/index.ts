@@ -4,6 +4,7 @@ import './paths';
 import './paths-allocations';
 import './paths-indigenous';
 import './paths-partners';
+import './paths-requests';
 import './paths-donations';
 
 /**
