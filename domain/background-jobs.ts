@@ -1,6 +1,7 @@
 import { getDb } from '@/db/client';
 import { LOCKOUT } from '@/domain/accounts/auth';
 import { pruneBuckets } from '@/domain/limits/rate-limits';
+import { settleFulfilledDonationRequests } from '@/domain/donation-requests/requests';
 import { sendPendingEmails } from '@/domain/notifications/mailer';
 import { sweep } from '@/domain/payments/checkout';
 import { getEnv } from '@/platform/env';
@@ -12,6 +13,8 @@ import { getEnv } from '@/platform/env';
 export async function sweepJob(): Promise<void> {
   const env = getEnv();
   const report = await sweep();
+  // Donation requests whose screenings have all started have nothing left to do: fulfilled.
+  await settleFulfilledDonationRequests(getDb());
   if (env.SMTP_URL) await sendPendingEmails(env.SMTP_URL, env.MAIL_FROM);
   const busy = report.expiredHolds + report.refunded + Object.values(report.settled).reduce((a, b) => a + b, 0);
   if (busy > 0) console.log('[worker] sweep', JSON.stringify(report));

@@ -41,9 +41,9 @@ const SCHEMES: Record<AccessScheme, Omit<AccessSchemeInfo, 'scheme'>> = {
     slug: 'donation-requests',
     label: 'Donated tickets',
     title: 'Ticket Donation Requests',
-    lead: 'For community partner organisations requesting donated tickets for the people they serve.',
-    body: 'Partner organisations will be able to sign in, request donated tickets for a screening and receive them to pass on. Audience members will be able to donate a ticket to the access fund when they book.',
-    blurb: 'For community partner organisations requesting donated tickets for the people they serve.',
+    lead: 'Community partner organisations ask for donated tickets for the people they serve; the access fund, given by our audience, pays for them.',
+    body: 'A verified partner organisation signs in, chooses screenings (or a few days) and tells us how many tickets it needs and who they are for. Festival staff read every request and email the decision. Approved tickets appear in the partner portal, where the organisation adds each guest’s name and prints or forwards the tickets.',
+    blurb: 'Partner organisations ask for donated tickets for the people they serve.',
   },
 };
 

@@ -14,12 +14,12 @@ import { internals, type Actor, type DecisionFailure } from './requests';
 
 export const FairAllocationInput = z.object({
   screeningId: z.guid(),
-  /** Chosen by staff to be announced beforehand, or drawn at random; anything printable. */
+  /** Chosen by staff to be announced beforehand, or drawn at random; no quotes, so it can be pasted into a shell to re-run. */
   seed: z
     .string()
     .trim()
     .max(100)
-    .regex(/^[\x20-\x7e]*$/, 'use letters, digits and punctuation only')
+    .regex(/^[\w .:,/#+-]*$/, 'use letters, digits, spaces and . : , / # + - only')
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

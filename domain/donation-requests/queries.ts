@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '@/db/client';
-import type { DonationRequestStatus, FairAllocationOutcome } from '@/db/schema/donation-requests';
+import { getDb, type Database } from '@/db/client';
+import { donationRequestStatus, type DonationRequestStatus, type FairAllocationOutcome } from '@/db/schema/donation-requests';
 import { firstRow, rows } from '@/db/sql';
 import { getFundBalance } from '@/domain/access-fund/ledger';
 import { can } from '@/domain/accounts/permissions';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import type { Actor } from './requests';
+
+export const DONATION_REQUEST_STATUSES = donationRequestStatus.enumValues;
 
 /** The words a partner and staff read for each status. */
 export const STATUS_LABEL: Record<DonationRequestStatus, string> = {
@@ -24,7 +26,7 @@ export interface ScreeningChoice {
 }
 
 /** What the request form offers: the festival's upcoming screenings, in start order (a festival has a few hundred at most). */
-export async function listRequestableScreenings(db: Database, festivalId: string): Promise<ScreeningChoice[]> {
+export async function listRequestableScreenings(festivalId: string, db: Database = getDb()): Promise<ScreeningChoice[]> {
   const found = await rows<{ id: string; title: string; starts_at: string; venue: string }>(db, sql`
     SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) #>> '{}' AS starts_at, v.name AS venue
     FROM screenings s JOIN venues v ON v.id = s.venue_id
@@ -34,6 +36,7 @@ export async function listRequestableScreenings(db: Database, festivalId: string
 }
 
 export interface IssuedTicket {
+  id: string;
   orderId: string;
   code: string;
   holderName: string;
@@ -61,7 +64,7 @@ export interface PartnerRequest {
 }
 
 /** A partner's own organisation's requests, newest first, with the tickets issued for each (their names and codes). */
-export async function listOwnDonationRequests(db: Database, partner: Actor): Promise<PartnerRequest[]> {
+export async function listOwnDonationRequests(partner: Actor, db: Database = getDb()): Promise<PartnerRequest[]> {
   if (!can(partner, 'partner.portal') || !partner.organisationId) return [];
   const found = await rows<{
     id: string;
@@ -77,13 +80,13 @@ export async function listOwnDonationRequests(db: Database, partner: Actor): Pro
     contact_email: string;
     staff_message: string | null;
     created_at: string;
-    tickets: { order_id: string; code: string; holder_name: string; seat: string | null; screening: string; starts_at: string; status: string }[] | null;
+    tickets: { id: string; order_id: string; code: string; holder_name: string; seat: string | null; screening: string; starts_at: string; status: string }[] | null;
   }>(db, sql`
     SELECT r.id, r.status, r.quantity, r.issued, r.from_date::text AS from_date, r.to_date::text AS to_date, r.audience, r.accessibility_needs,
            r.contact_name, r.contact_email, r.staff_message, to_json(r.created_at) #>> '{}' AS created_at,
            (SELECT json_agg(json_build_object('title', ${screeningTitleSql(sql`s`)}, 'starts_at', s.starts_at) ORDER BY s.starts_at)
               FROM screenings s WHERE s.id = ANY(r.screening_ids)) AS screenings,
-           (SELECT json_agg(json_build_object('order_id', o.id, 'code', t.code, 'holder_name', t.holder_name, 'status', t.status,
+           (SELECT json_agg(json_build_object('id', t.id, 'order_id', o.id, 'code', t.code, 'holder_name', t.holder_name, 'status', t.status,
                    'seat', CASE WHEN st.id IS NULL THEN NULL ELSE st.row_label || st.seat_number END,
                    'screening', ${screeningTitleSql(sql`ts`)}, 'starts_at', ts.starts_at) ORDER BY ts.starts_at, t.code)
               FROM orders o JOIN tickets t ON t.order_id = o.id JOIN screenings ts ON ts.id = o.screening_id LEFT JOIN seats st ON st.id = t.seat_id
@@ -106,6 +109,7 @@ export async function listOwnDonationRequests(db: Database, partner: Actor): Pro
     staffMessage: r.staff_message,
     createdAt: new Date(r.created_at),
     tickets: (r.tickets ?? []).map((t) => ({
+      id: t.id,
       orderId: t.order_id,
       code: t.code,
       holderName: t.holder_name,
@@ -162,7 +166,7 @@ const RANGE_SCREENINGS = 12;
  * first, each with the screenings it may be granted (with each one's free Donated and general places and face value),
  * and the access fund's balance.
  */
-export async function getReviewQueue(db: Database, staff: Actor, festivalId: string): Promise<ReviewQueue | null> {
+export async function getReviewQueue(staff: Actor, festivalId: string, db: Database = getDb()): Promise<ReviewQueue | null> {
   if (!can(staff, 'access.review')) return null;
   const festival = await firstRow<{ currency: string }>(db, sql`SELECT currency FROM festivals WHERE id = ${festivalId}`);
   if (!festival) return null;
@@ -250,7 +254,7 @@ export interface LotteryCandidate {
 }
 
 /** Screenings with submitted requests for them alone, and how many tickets those ask against the Donated places left. */
-export async function listFairAllocationCandidates(db: Database, staff: Actor, festivalId: string): Promise<LotteryCandidate[]> {
+export async function listFairAllocationCandidates(staff: Actor, festivalId: string, db: Database = getDb()): Promise<LotteryCandidate[]> {
   if (!can(staff, 'access.review')) return [];
   const found = await rows<{ id: string; title: string; starts_at: string; requests: number; asked: number; donated_free: number | null; face: number | null }>(db, sql`
     SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) #>> '{}' AS starts_at, count(*)::int AS requests, sum(r.quantity)::int AS asked,
@@ -282,7 +286,7 @@ export interface RecordedAllocation {
 }
 
 /** The fair allocations run for this festival, newest first, with each drawn request's organisation. */
-export async function listFairAllocations(db: Database, staff: Actor, festivalId: string): Promise<RecordedAllocation[]> {
+export async function listFairAllocations(staff: Actor, festivalId: string, db: Database = getDb()): Promise<RecordedAllocation[]> {
   if (!can(staff, 'access.review')) return [];
   const found = await rows<{ id: string; screening: string; starts_at: string; seed: string; places: number; created_at: string; outcome: FairAllocationOutcome[]; orgs: Record<string, string> | null }>(db, sql`
     SELECT a.id, ${screeningTitleSql(sql`s`)} AS screening, to_json(s.starts_at) #>> '{}' AS starts_at, a.seed, a.places,
@@ -301,4 +305,19 @@ export async function listFairAllocations(db: Database, staff: Actor, festivalId
     createdAt: new Date(a.created_at),
     outcome: a.outcome.map((o) => ({ ...o, organisation: a.orgs?.[o.requestId] ?? null })),
   }));
+}
+
+export interface RequestingOrganisation {
+  name: string;
+  verified: boolean;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
+/** The partner's organisation as the request form needs it: whether it may ask yet, and its contact to suggest. */
+export async function getRequestingOrganisation(partner: Actor, db: Database = getDb()): Promise<RequestingOrganisation | null> {
+  if (!can(partner, 'partner.portal') || !partner.organisationId) return null;
+  const org = await firstRow<{ name: string; status: string; contact_name: string | null; contact_email: string | null }>(db, sql`
+    SELECT name, status, contact_name, contact_email FROM organisations WHERE id = ${partner.organisationId}`);
+  return org ? { name: org.name, verified: org.status === 'verified', contactName: org.contact_name, contactEmail: org.contact_email } : null;
 }

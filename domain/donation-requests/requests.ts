@@ -365,6 +365,31 @@ async function declineLocked(
   );
 }
 
+export const HolderNameInput = z.object({
+  ticketId: Id,
+  holderName: z.string().trim().min(1, 'write the name of the person who will use the ticket').max(120),
+});
+export type HolderNameInput = z.input<typeof HolderNameInput>;
+
+export type NameTicketResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'invalid_request'; message: string };
+
+/**
+ * The partner writes the name of the person who will use one of its donated tickets (the ticket and its PDF show it).
+ * One conditional UPDATE: only a valid ticket of an order issued to this partner's organisation for one of its requests.
+ */
+export async function nameDonatedTicket(db: Database, partner: Actor, input: HolderNameInput): Promise<NameTicketResult> {
+  if (!can(partner, 'partner.portal') || !partner.organisationId) return { ok: false, reason: 'not_found' };
+  const parsed = HolderNameInput.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid_request', message: parsed.error.issues.map((i) => i.message).join('; ') };
+  const named = await rows<{ id: string }>(db, sql`
+    UPDATE tickets t SET holder_name = ${parsed.data.holderName}
+    FROM orders o
+    WHERE t.id = ${parsed.data.ticketId} AND o.id = t.order_id AND t.status = 'valid'
+      AND o.organisation_id = ${partner.organisationId} AND o.donation_request_id IS NOT NULL
+    RETURNING t.id`);
+  return named.length ? { ok: true } : { ok: false, reason: 'not_found' };
+}
+
 /**
  * Marks fulfilled the requests with tickets whose screenings have all started: the tickets were there to be used,
  * and nothing is left for staff or the partner to do. One conditional UPDATE, safe to run at any time and repeatedly.

@@ -176,7 +176,7 @@ describe('approving donation requests', () => {
     const w = await world({ screenings: 3, fundTickets: 10 });
     const range = await submitDonationRequest(w.db, w.partner, w.festival.id, ask([], 2, { fromDate: w.festival.startsOn, toDate: w.festival.startsOn }));
     if (!range.ok) throw new Error(range.message);
-    const queue = await getReviewQueue(w.db, w.staffA, w.festival.id);
+    const queue = await getReviewQueue(w.staffA, w.festival.id, w.db);
     const queued = queue!.requests.find((r) => r.id === range.requestId)!;
     expect(queued.screenings.map((s) => s.id)).toEqual([w.screeningIds[0]]);
     expect(queued.screenings[0]).toMatchObject({ donatedFree: 10, faceValueCents: FACE, named: false });
@@ -214,8 +214,8 @@ describe('declining, withdrawing, submitting', () => {
     const decided = await submit(w, 1);
     await approveDonationRequest(w.db, w.staffA, { requestId: decided, grants: [{ screeningId: w.screeningId, quantity: 1, source: 'donated' }] }, settings);
 
-    expect((await listOwnDonationRequests(w.db, stranger)).map((r) => r.id)).toEqual([]);
-    const own = await listOwnDonationRequests(w.db, w.partner);
+    expect((await listOwnDonationRequests(stranger, w.db)).map((r) => r.id)).toEqual([]);
+    const own = await listOwnDonationRequests(w.partner, w.db);
     expect(own.map((r) => r.id).sort()).toEqual([mine, decided].sort());
     expect(own.find((r) => r.id === decided)!.tickets).toHaveLength(1);
 

@@ -84,8 +84,19 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
   return { lost: before === after ? [] : [`${at}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`], added };
 }
 
-const generated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
+
+/**
+ * The paths the old document had: the operations added since (issue 8's access programmes, web/api/openapi/paths-*.ts)
+ * were never in it, and the first test below checks that every route is described.
+ */
+function onlyOldPaths(doc: Json): Json {
+  if (!isObject(doc) || !isObject(doc.paths) || !isObject(fixture) || !isObject(fixture.paths)) return doc;
+  const old = fixture.paths;
+  return { ...doc, paths: Object.fromEntries(Object.entries(doc.paths).filter(([p]) => p in old)) };
+}
+
+const generated = onlyOldPaths(normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json));
 
 describe('OpenAPI document', () => {
   it('describes every API route (a new route without a description fails here)', () => {

@@ -2,6 +2,8 @@ import { NextResponse } from 'next/server';
 import type { HoldResult, ReleaseResult } from '@/domain/booking/holds';
 import type { RateLimitResult } from '@/domain/limits/rate-limits';
 import type { StartCheckoutResult } from '@/domain/payments/checkout';
+import type { FairAllocationResult } from '@/domain/donation-requests/fair-allocation';
+import type { ApprovalResult, DeclineResult, NameTicketResult, SubmitResult, WithdrawResult } from '@/domain/donation-requests/requests';
 import type { ApiErrorBody } from './respond';
 
 type Failed<R> = Extract<R, { ok: false }>;
@@ -67,4 +69,50 @@ export function failureResponse(failure: BookingFailure): NextResponse {
   const response = NextResponse.json<ApiErrorBody & typeof extra>({ error: code, message, ...extra }, { status });
   if (failure.reason === 'rate_limited') response.headers.set('Retry-After', String(failure.retryAfterSeconds));
   return response;
+}
+
+/** Every refusal of the Ticket Donation Requests commands (submit, withdraw, approve, decline, fair allocation). */
+export type DonationRequestFailure =
+  | Failed<SubmitResult>
+  | Failed<WithdrawResult>
+  | Failed<NameTicketResult>
+  | Failed<ApprovalResult>
+  | Failed<DeclineResult>
+  | Failed<FairAllocationResult>;
+
+/** How a donation request's refusal is told: the domain's own message where it names figures (places, the fund's balance). */
+export function describeRequestFailure(failure: DonationRequestFailure): FailureResponse {
+  switch (failure.reason) {
+    case 'forbidden':
+      return { status: 403, code: 'forbidden', message: failure.message };
+    case 'organisation_not_verified':
+      return { status: 403, code: 'organisation_not_verified', message: failure.message };
+    case 'not_found':
+      return { status: 404, code: 'not_found', message: 'Donation request not found' };
+    case 'screening_not_found':
+      return { status: 404, code: 'not_found', message: failure.message };
+    case 'not_withdrawable':
+      return { status: 409, code: 'not_withdrawable', message: 'Staff have already decided this request, so it can no longer be withdrawn.' };
+    case 'not_decidable':
+      return { status: 409, code: 'already_decided', message: failure.message };
+    case 'nothing_to_draw':
+      return { status: 409, code: 'nothing_to_draw', message: failure.message };
+    case 'screening_closed':
+      return { status: 409, code: 'screening_closed', message: failure.message };
+    case 'not_enough_places':
+      return { status: 409, code: 'not_enough_places', message: failure.message };
+    case 'seats_unavailable':
+      return { status: 409, code: 'seats_unavailable', message: failure.message };
+    case 'insufficient_funds':
+      return { status: 409, code: 'insufficient_funds', message: failure.message };
+    case 'invalid_request':
+      return { status: 422, code: 'unprocessable', message: failure.message };
+  }
+}
+
+/** A donation request's refusal as the API's error response (with the fund's figures when it was the fund). */
+export function requestFailureResponse(failure: DonationRequestFailure): NextResponse {
+  const { status, code, message } = describeRequestFailure(failure);
+  const extra = failure.reason === 'insufficient_funds' && 'balanceCents' in failure ? { balanceCents: failure.balanceCents, neededCents: failure.neededCents } : {};
+  return NextResponse.json<ApiErrorBody & typeof extra>({ error: code, message, ...extra }, { status });
 }

@@ -1,0 +1,17 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { runFairAllocation } from '@/domain/donation-requests/fair-allocation';
+import { getOrderSettings } from '@/domain/payments/checkout';
+import { describeRequestFailure } from '@/web/api/failures';
+import { requirePermission } from '@/web/auth/guards';
+
+/** Staff run the fair allocation of one screening's Donated places, with a seed of their choosing or a random one. */
+export async function runFairAllocationAction(form: FormData): Promise<void> {
+  const staff = await requirePermission('access.review');
+  const seed = form.get('seed');
+  const result = await runFairAllocation(getDb(), staff, { screeningId: String(form.get('screeningId') ?? ''), seed: typeof seed === 'string' ? seed : undefined }, getOrderSettings());
+  if (!result.ok) redirect(`/box-office/requests/lottery?error=${encodeURIComponent(describeRequestFailure(result).message)}`);
+  redirect(`/box-office/requests/lottery?ran=${result.allocationId}#run-${result.allocationId}`);
+}
