@@ -13,7 +13,7 @@ import { transact } from '@/domain/shared/refusal';
 import { localDayRange } from '@/lib/time';
 import { movePlacesFromGeneralSale, movePlacesToGeneralSale } from './return-places';
 import { cutOffAtSql, SETTINGS_JOIN } from './cut-off-time';
-import { defaultAllocation } from './settings';
+import { defaultAllocation, listSchemeSettings, type SchemeSettings } from './settings';
 
 /**
  * Staff's commands over the access allocations: how many places each scheme holds back at a screening. Every
@@ -28,17 +28,17 @@ export const Reason = z.string().trim().min(3, 'Say why, in a few words').max(30
 const Scheme = z.enum(accessScheme.enumValues);
 const Places = z.number().int('Whole places only').min(0, 'No fewer than 0 places').max(100_000, 'Too many places');
 
-export const SetAllocationInput = z.object({ screeningId: z.uuid(), scheme: Scheme, quantity: Places, reason: Reason });
+export const SetAllocationInput = z.object({ screeningId: z.guid(), scheme: Scheme, quantity: Places, reason: Reason });
 export const MovePlacesInput = z.object({
-  screeningId: z.uuid(),
+  screeningId: z.guid(),
   scheme: Scheme,
   places: z.number().int('Whole places only').min(1, 'At least 1 place').max(100_000, 'Too many places'),
   reason: Reason,
 });
 export const BulkAllocationInput = z
   .object({
-    festivalId: z.uuid(),
-    screeningIds: z.array(z.uuid()).min(1, 'Choose at least one screening').max(200, 'At most 200 screenings at once'),
+    festivalId: z.guid(),
+    screeningIds: z.array(z.guid()).min(1, 'Choose at least one screening').max(200, 'At most 200 screenings at once'),
     scheme: Scheme,
     /** Either an exact number of places per screening… */
     quantity: Places.optional(),
@@ -52,7 +52,7 @@ export const BulkAllocationInput = z
   });
 
 export const SchemeSettingsInput = z.object({
-  festivalId: z.uuid(),
+  festivalId: z.guid(),
   scheme: Scheme,
   defaultShareBasisPoints: z.number().int().min(0, 'No less than 0%').max(10_000, 'No more than 100%'),
   releaseHoursBefore: z.number().int('Whole hours only').min(0, 'No less than 0 hours').max(24 * 30, 'No more than 30 days'),
@@ -359,7 +359,7 @@ async function withSchemes(db: SqlRunner, found: ScreeningRow[]): Promise<Screen
 
 /** One screening's allocations, scheme by scheme, with general sale beside them. */
 export async function getScreeningAllocations(screeningId: string, db: SqlRunner = getDb()): Promise<ScreeningAllocations | null> {
-  if (!z.uuid().safeParse(screeningId).success) return null;
+  if (!z.guid().safeParse(screeningId).success) return null;
   const found = await rows<ScreeningRow>(db, sql`SELECT ${screeningColumns} FROM screenings s ${screeningJoins} WHERE s.id = ${screeningId}`);
   return (await withSchemes(db, found))[0] ?? null;
 }
@@ -410,7 +410,7 @@ export interface AllocationChangeEntry {
 
 /** A screening's allocation history, newest first (bounded: the latest 200). */
 export async function listAllocationChanges(screeningId: string, db: SqlRunner = getDb()): Promise<AllocationChangeEntry[]> {
-  if (!z.uuid().safeParse(screeningId).success) return [];
+  if (!z.guid().safeParse(screeningId).success) return [];
   const found = await rows<Pick<ColumnsOf<typeof allocationChanges>, 'id' | 'scheme' | 'kind' | 'delta' | 'quantity_after' | 'reason' | 'created_at'> & { actor: string | null }>(
     db,
     sql`SELECT c.id, c.scheme, c.kind, c.delta, c.quantity_after, c.reason, c.created_at, coalesce(u.name, u.email) AS actor
@@ -427,4 +427,9 @@ export async function listAllocationChanges(screeningId: string, db: SqlRunner =
     reason: c.reason,
     createdAt: new Date(c.created_at),
   }));
+}
+
+/** The festival's settings for every scheme (its own rows over the defaults), for the allocations page. */
+export async function listFestivalSchemeSettings(festivalId: string, db: SqlRunner = getDb()): Promise<SchemeSettings[]> {
+  return listSchemeSettings(db, festivalId);
 }
