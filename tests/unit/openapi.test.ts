@@ -92,11 +92,10 @@ const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'test
  * access operations) are described by their own registrations and checked by the tests above, not against the fixture.
  */
 function withinFixture(doc: Json, before: Json): Json {
-  if (!isObject(doc) || !isObject(before) || !isObject(doc.paths) || !isObject(before.paths)) return doc;
-  const paths = doc.paths;
-  const known = (from: Json, keys: Json) => (isObject(from) && isObject(keys) ? Object.fromEntries(Object.entries(from).filter(([k]) => k in keys)) : from);
-  const components = isObject(doc.components) && isObject(before.components) ? { ...doc.components, schemas: known(doc.components.schemas, before.components.schemas) } : doc.components;
-  return { ...doc, paths: known(paths, before.paths), ...(components === undefined ? {} : { components }) };
+  const known = (from: Json | undefined, keys: Json | undefined): Json =>
+    isObject(from) && isObject(keys) ? Object.fromEntries(Object.entries(from).filter(([k]) => k in keys)) : (from ?? null);
+  if (!isObject(doc) || !isObject(before) || !isObject(doc.components) || !isObject(before.components)) return doc;
+  return { ...doc, paths: known(doc.paths, before.paths), components: { ...doc.components, schemas: known(doc.components.schemas, before.components.schemas) } };
 }
 const generated = withinFixture(fullGenerated, fixture);
 
