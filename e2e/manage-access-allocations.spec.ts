@@ -77,6 +77,11 @@ test('staff set the defaults, change a screening’s allocation with a reason, a
   // The public screening page shows what is really claimable, and when the cut-off is.
   await page.goto(`/screenings/${ga}`);
   await expect(page.getByText(/Indigenous Access:\s*7 of 7 places left, until/)).toBeVisible();
+  // And so does the film page's access block, screening by screening.
+  await page.goto(`/films/${film.slug}`);
+  const upcoming = page.getByRole('table', { name: 'Places set aside at upcoming screenings' });
+  await expect(upcoming.getByRole('row').filter({ hasText: 'Harbour Hall' })).toContainText('7 of 7 places left, until');
+  await expectNoSeriousViolations(page);
 
   // Bulk edit: the same screening gets 2 donated places.
   await page.goto(`/box-office/allocations?day=${festival.days[2]}&venue=harbour-hall`);
@@ -107,8 +112,10 @@ test('an audience member signed in is refused the allocation pages, and a visito
   await page.getByRole('row', { name: new RegExp(email) }).first().getByRole('link').click();
   const link = /Sign in: (\S+)/.exec((await page.locator('pre').textContent()) ?? '')?.[1];
   expect(link).toBeDefined();
+  // The link brings them back where they were going: signed in now, and still not allowed.
   await page.goto(link!);
-  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Not allowed' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Your account' })).toBeVisible();
 
   for (const path of ['/box-office/allocations', `/box-office/allocations/${ga}`]) {
     const response = await page.goto(path);
