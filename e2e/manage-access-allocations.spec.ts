@@ -83,6 +83,17 @@ test('staff set the defaults, change a screening’s allocation with a reason, a
   await expect(upcoming.getByRole('row').filter({ hasText: 'Harbour Hall' })).toContainText('7 of 7 places left, until');
   await expectNoSeriousViolations(page);
 
+  // The API says the same, live, with each cut-off; a bad id is a 400 with a message.
+  const live = await page.request.get(`/api/v1/screenings/${ga}/access`);
+  expect(live.status()).toBe(200);
+  const body = (await live.json()) as { access: { scheme: string; allocated: number; available: number; released: boolean; cutOffAt: string }[] };
+  expect(body.access.find((a) => a.scheme === 'indigenous_access')).toMatchObject({ allocated: 7, available: 7, released: false });
+  const detail = (await (await page.request.get(`/api/v1/screenings/${ga}`)).json()) as { access: { scheme: string; available: number }[] };
+  expect(detail.access.find((a) => a.scheme === 'indigenous_access')?.available).toBe(7);
+  const bad = await page.request.get('/api/v1/screenings/not-a-screening/access');
+  expect(bad.status()).toBe(400);
+  expect(((await bad.json()) as { message: string }).message).toMatch(/UUID/);
+
   // Bulk edit: the same screening gets 2 donated places.
   await page.goto(`/box-office/allocations?day=${festival.days[2]}&venue=harbour-hall`);
   await page.getByRole('checkbox', { name: new RegExp(film.title) }).check();
