@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { bulkAllocationAction, updateDefaultsAction } from './actions';
-import { listAllocationOverview, listFestivalSchemeSettings, type SchemeAllocation } from '@/domain/access/allocations';
+import { listAllocationOverview, listFestivalSchemeSettings, OVERVIEW_PAGE_SIZE, type SchemeAllocation } from '@/domain/access/allocations';
 import { ACCESS_SCHEMES, accessSchemeInfo } from '@/domain/catalogue/access-schemes';
 import { listProgrammeFilterOptions, requireCurrentFestival } from '@/domain/catalogue/festival';
 import { formatDateTime, formatIsoDateShort, isIsoDate } from '@/lib/time';
@@ -182,7 +182,7 @@ export default async function AllocationsPage({ searchParams }: { searchParams: 
           <div className="overflow-x-auto">
             <table className="w-full min-w-[48rem] text-left text-sm">
               <caption className="sr-only">
-                Screenings {overview.total ? `${(overview.page - 1) * 25 + 1} to ${(overview.page - 1) * 25 + overview.screenings.length} of ${overview.total}` : ''}, with each access
+                Screenings {overview.total ? `${(overview.page - 1) * OVERVIEW_PAGE_SIZE + 1} to ${(overview.page - 1) * OVERVIEW_PAGE_SIZE + overview.screenings.length} of ${overview.total}` : ''}, with each access
                 scheme&apos;s places
               </caption>
               <thead>
