@@ -188,6 +188,32 @@ describe('the cut-off job', () => {
     expect(await inventoryProblems(db, screeningId)).toEqual([]);
   });
 
+  it('racing claims, staff changes and two runs at once: the house holds, and every place moved is in the audit once', async () => {
+    const { db, screeningId, staff } = await setup({ indigenous_access: 6, donated: 3 }, { capacity: 30, startsInHours: 10 });
+    const jobs: Promise<unknown>[] = [releaseAtCutOff(db), releaseAtCutOff(db)];
+    for (let i = 0; i < 5; i++) jobs.push(claim(screeningId));
+    for (let i = 0; i < 3; i++) jobs.push(holdSeats(db, screeningId, { items: adult(2) }, `racer-${i}`, TEST_HOLD_SETTINGS));
+    jobs.push(topUpPlaces(db, staff, { screeningId, scheme: 'donated', places: 2, reason: 'Racing the job' }));
+    jobs.push(setAllocation(db, staff, { screeningId, scheme: 'indigenous_access', quantity: 8, reason: 'Racing the job' }));
+    jobs.push(releaseAtCutOff(db));
+    await Promise.all(jobs);
+    await releaseAtCutOff(db);
+
+    expect(await inventoryProblems(db, screeningId)).toEqual([]);
+    const p = await pools(screeningId);
+    expect(Object.values(p).reduce((sum, pool) => sum + pool.capacity, 0)).toBe(30);
+    // Released: each scheme keeps exactly what it has given out, nothing free.
+    for (const scheme of ['indigenous_access', 'community_access', 'donated'] as const) {
+      expect(p[scheme]!.capacity).toBe(p[scheme]!.held + p[scheme]!.sold);
+    }
+    const q = await quantities(screeningId);
+    const changes = await listAllocationChanges(screeningId);
+    for (const [scheme, start] of [['indigenous_access', 6], ['donated', 3]] as const) {
+      expect(q[scheme]).toMatchObject({ quantity: p[scheme]!.capacity, released: true });
+      expect(start + changes.filter((c) => c.scheme === scheme).reduce((sum, c) => sum + c.delta, 0)).toBe(q[scheme]!.quantity);
+    }
+  });
+
   it('leaves allocations before their cut-off, cancelled screenings and started ones alone', async () => {
     const { db, screeningId } = await setup({ indigenous_access: 5 }, { startsInHours: 30 });
     const { screeningId: cancelled } = await setup({ indigenous_access: 5 }, { startsInHours: 2 });
