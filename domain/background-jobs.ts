@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { releaseAtCutOff } from '@/domain/access/cut-off';
 import { LOCKOUT } from '@/domain/accounts/auth';
 import { pruneBuckets } from '@/domain/limits/rate-limits';
 import { settleFulfilledDonationRequests } from '@/domain/donation-requests/requests';
@@ -23,4 +24,12 @@ export async function sweepJob(): Promise<void> {
 export async function pruneJob(): Promise<void> {
   const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
   if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
+}
+
+/** Unclaimed access places back on general sale at each scheme's cut-off (domain/access/cut-off.ts). */
+export async function releaseJob(): Promise<void> {
+  const report = await releaseAtCutOff(getDb(), new Date());
+  if (report.released + report.placesReleased + report.allotmentPlacesReturned + report.lapsed + report.retried > 0) {
+    console.log('[worker] access cut-off', JSON.stringify(report));
+  }
 }

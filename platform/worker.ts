@@ -11,6 +11,9 @@ const SWEEP = 'marquee-sweep';
 /** Old rate-limit windows and finished sign-in failures, deleted at most once per PRUNE_SECONDS across all instances. */
 const PRUNE = 'marquee-prune';
 const PRUNE_SECONDS = 300;
+/** Access allocations past their cut-off go back on general sale: at most one run per RELEASE_SECONDS across all instances. */
+const RELEASE = 'marquee-access-release';
+const RELEASE_SECONDS = 60;
 /**
  * What the worker runs, handed in by the caller (instrumentation-node.ts):
  * the platform never imports the domain, so the jobs come from outside.
@@ -20,6 +23,8 @@ export interface WorkerJobs {
   sweep: () => Promise<void>;
   /** Delete old rate-limit windows and sign-in failures: at most once per PRUNE_SECONDS. */
   prune: () => Promise<void>;
+  /** Return access places past their scheme's cut-off to general sale: at most once per RELEASE_SECONDS. */
+  release: () => Promise<void>;
 }
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
@@ -54,6 +59,7 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
     await boss.start();
     await boss.createQueue(SWEEP);
     await boss.createQueue(PRUNE);
+    await boss.createQueue(RELEASE);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -63,6 +69,9 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
   });
   await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
     await jobs.prune();
+  });
+  await boss.work(RELEASE, { pollingIntervalSeconds: 5 }, async () => {
+    await jobs.release();
   });
   const tick = () =>
     boss
@@ -76,6 +85,13 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
       .catch((error: unknown) => console.error('[worker] could not queue a prune', error));
   void prune();
   setInterval(prune, 60_000).unref();
+  // Each run is safe to repeat (it moves what is free under the pool's lock); the singleton only saves work.
+  const release = () =>
+    boss
+      .send(RELEASE, {}, { singletonKey: 'access-release', singletonSeconds: RELEASE_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue an access release', error));
+  void release();
+  setInterval(release, RELEASE_SECONDS * 1000).unref();
   console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
   return boss;
 }

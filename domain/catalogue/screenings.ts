@@ -4,6 +4,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { computeSaleState, type SaleState } from '@/domain/inventory/availability';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
+import { cutOffAtSql, SETTINGS_JOIN } from '@/domain/access/cut-off-time';
 import { isUuid } from '@/lib/ids';
 import { localDate, localDayRange } from '@/lib/time';
 import { getDb } from '@/db/client';
@@ -300,4 +301,51 @@ export async function getScreeningDetail(festival: FestivalSummary, id: string, 
       ? seatRows.map((s) => ({ id: s.id, section: s.section, row: s.row_label, number: s.seat_number, kind: s.kind, x: s.x, y: s.y, state: s.state }))
       : null,
   };
+}
+
+export interface AccessAvailability {
+  scheme: AccessScheme;
+  /** Places the scheme holds back now (after a cut-off, only what was claimed). */
+  allocated: number;
+  /** Places that can still be claimed now: not sold, not held by a live hold, not granted to a partner. */
+  available: number;
+  /** The cut-off has passed and the unclaimed places are back on general sale. */
+  released: boolean;
+  /** When unclaimed places go back on general sale. */
+  cutOffAt: Date;
+}
+
+/**
+ * What each access scheme can really give at these screenings, by the same rule as general sale's figures (run-out
+ * holds do not count), with the scheme's cut-off. Partners' allotments are theirs: not claimable by anyone else.
+ */
+export async function listAccessAvailability(screeningIds: readonly string[]): Promise<Map<string, AccessAvailability[]>> {
+  const ids = screeningIds.filter(isUuid);
+  const result = new Map<string, AccessAvailability[]>();
+  if (ids.length === 0) return result;
+  const found = await rows<{ screening_id: string; scheme: AccessScheme; capacity: number; live: number; allotted: number; released: boolean; cut_off_at: Date }>(
+    getDb(),
+    sql`SELECT a.screening_id, a.scheme, p.capacity, p.allotted, a.released_at IS NOT NULL AS released, ${cutOffAtSql()} AS cut_off_at,
+               p.held + p.sold - ${expiredHeldPlaces(sql`a.screening_id`, sql`p.kind`)} AS live
+        FROM access_allocations a JOIN screenings s ON s.id = a.screening_id
+        JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.scheme::text
+        ${SETTINGS_JOIN}
+        WHERE a.screening_id = ANY(${uuidArray(ids)}) ORDER BY a.screening_id, a.scheme`,
+  );
+  for (const r of found) {
+    const list = result.get(r.screening_id) ?? [];
+    list.push({
+      scheme: r.scheme,
+      allocated: r.capacity,
+      available: r.released ? 0 : Math.max(0, r.capacity - Math.max(r.live, r.allotted)),
+      released: r.released,
+      cutOffAt: new Date(r.cut_off_at),
+    });
+    result.set(r.screening_id, list);
+  }
+  return result;
+}
+
+export async function getAccessAvailability(screeningId: string): Promise<AccessAvailability[]> {
+  return (await listAccessAvailability([screeningId])).get(screeningId) ?? [];
 }

@@ -84,19 +84,20 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
   return { lost: before === after ? [] : [`${at}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`], added };
 }
 
+const fullGenerated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
 
 /**
- * The paths the old document had: the operations added since (issue 8's access programmes, web/api/openapi/paths-*.ts)
- * were never in it, and the first test below checks that every route is described.
+ * The generated document as far as the hand-written one went: operations and components added since (issue 8's
+ * access operations) are described by their own registrations and checked by the tests above, not against the fixture.
  */
-function onlyOldPaths(doc: Json): Json {
-  if (!isObject(doc) || !isObject(doc.paths) || !isObject(fixture) || !isObject(fixture.paths)) return doc;
-  const old = fixture.paths;
-  return { ...doc, paths: Object.fromEntries(Object.entries(doc.paths).filter(([p]) => p in old)) };
+function withinFixture(doc: Json, before: Json): Json {
+  const known = (from: Json | undefined, keys: Json | undefined): Json =>
+    isObject(from) && isObject(keys) ? Object.fromEntries(Object.entries(from).filter(([k]) => k in keys)) : (from ?? null);
+  if (!isObject(doc) || !isObject(before) || !isObject(doc.components) || !isObject(before.components)) return doc;
+  return { ...doc, paths: known(doc.paths, before.paths), components: { ...doc.components, schemas: known(doc.components.schemas, before.components.schemas) } };
 }
-
-const generated = onlyOldPaths(normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json));
+const generated = withinFixture(fullGenerated, fixture);
 
 describe('OpenAPI document', () => {
   it('describes every API route (a new route without a description fails here)', () => {

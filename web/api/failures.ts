@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import type { AllocationFailure } from '@/domain/access/allocations';
 import type { HoldResult, ReleaseResult } from '@/domain/booking/holds';
 import type { RateLimitResult } from '@/domain/limits/rate-limits';
 import type { StartCheckoutResult } from '@/domain/payments/checkout';
@@ -115,4 +116,26 @@ export function requestFailureResponse(failure: DonationRequestFailure): NextRes
   const { status, code, message } = describeRequestFailure(failure);
   const extra = failure.reason === 'insufficient_funds' && 'balanceCents' in failure ? { balanceCents: failure.balanceCents, neededCents: failure.neededCents } : {};
   return NextResponse.json<ApiErrorBody & typeof extra>({ error: code, message, ...extra }, { status });
+}
+
+/** Staff's allocation commands (domain/access/allocations.ts): how each refusal is told. */
+export function describeAllocationFailure(failure: AllocationFailure): FailureResponse {
+  switch (failure.reason) {
+    case 'forbidden':
+      return { status: 403, code: 'forbidden', message: 'You may not change access allocations.' };
+    case 'invalid_input':
+      return { status: 400, code: 'bad_request', message: failure.message };
+    case 'screening_not_found':
+      return { status: 404, code: 'not_found', message: 'No such screening in this festival.' };
+    case 'screening_closed':
+      return { status: 409, code: 'screening_closed', message: failure.message };
+    case 'allocation_released':
+      return { status: 409, code: 'allocation_released', message: failure.message };
+    case 'below_claimed':
+      return { status: 409, code: 'below_claimed', message: failure.message };
+    case 'not_enough_general_sale':
+      return { status: 409, code: 'not_enough_general_sale', message: failure.message };
+    case 'not_enough_free':
+      return { status: 409, code: 'not_enough_free', message: failure.message };
+  }
 }

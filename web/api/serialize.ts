@@ -1,8 +1,9 @@
 import type { FilmCard, FilmDetail } from '@/domain/catalogue/films';
-import type { ScreeningDetail, ScreeningSummary } from '@/domain/catalogue/screenings';
+import type { AccessAvailability, ScreeningDetail, ScreeningSummary } from '@/domain/catalogue/screenings';
 import { SALE_STATE_LABEL } from '@/domain/inventory/availability';
 import { formatDateTime } from '@/lib/time';
 import { z } from '@/web/api/openapi/zod';
+import { AccessAvailabilityBody, serializeAccessAvailability } from '@/web/api/serialize-access';
 
 /*
  * The bodies of the catalogue's API responses: each zod schema is both the OpenAPI component (its name in
@@ -170,10 +171,11 @@ export const ScreeningDetailBody = ScreeningBody.extend({
       }),
     )
     .nullable(),
+  access: z.array(AccessAvailabilityBody).openapi({ description: 'Honest availability per access scheme, with its cut-off' }),
 }).openapi('ScreeningDetail');
 export type ScreeningDetailBody = z.infer<typeof ScreeningDetailBody>;
 
-export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string): ScreeningDetailBody {
+export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string, access: readonly AccessAvailability[]): ScreeningDetailBody {
   return {
     ...serializeScreening(s, timeZone),
     venue: {
@@ -191,5 +193,6 @@ export function serializeScreeningDetail(s: ScreeningDetail, timeZone: string): 
     // The published field is still called `programme` (API compatibility); its values are the access schemes.
     accessAllocations: s.allocations.map(({ scheme, quantity, remaining }) => ({ programme: scheme, quantity, remaining })),
     seats: s.seatMap?.map((seat) => ({ id: seat.id, section: seat.section, row: seat.row, number: seat.number, kind: seat.kind, state: seat.state })) ?? null,
+    access: access.map(serializeAccessAvailability),
   };
 }

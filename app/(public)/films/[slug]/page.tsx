@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getFilmBySlug } from '@/domain/catalogue/films';
+import { listAccessAvailability } from '@/domain/catalogue/screenings';
 import { getEnv } from '@/platform/env';
 import { AGE_LABEL, PREMIERE_LABEL, formatRuntime, listToText } from '@/lib/format';
 import { screeningEventsJsonLd, serializeJsonLd } from '@/web/json-ld';
@@ -43,6 +44,7 @@ export default async function FilmPage({ params }: { params: Params }) {
 
   const now = new Date();
   const upcoming = film.screenings.filter((s) => s.startsAt > now);
+  const access = await listAccessAvailability(upcoming.map((s) => s.id));
   const premiere = PREMIERE_LABEL[film.premiereStatus];
   const jsonLd = screeningEventsJsonLd(film, upcoming, { baseUrl: getEnv().PUBLIC_BASE_URL, currency: festival.currency });
   const facts: [string, string][] = [
@@ -146,7 +148,11 @@ export default async function FilmPage({ params }: { params: Params }) {
         </section>
 
         <div className="mt-8">
-          <AccessBlock filmSlug={film.slug} />
+          <AccessBlock
+            filmSlug={film.slug}
+            timeZone={festival.timeZone}
+            screenings={upcoming.filter((s) => s.status !== 'cancelled').map((s) => ({ id: s.id, startsAt: s.startsAt, venue: s.venue.name, access: access.get(s.id) ?? [] }))}
+          />
         </div>
 
         <div className="mt-8 grid gap-8 md:grid-cols-2">

@@ -3,7 +3,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
-import { getScreeningDetail } from '@/domain/catalogue/screenings';
+import { getAccessAvailability, getScreeningDetail } from '@/domain/catalogue/screenings';
 import { canBook } from '@/domain/inventory/availability';
 import { FEATURE_LABEL_SHORT } from '@/domain/catalogue/features';
 import { AGE_LABEL, formatCents, formatRuntime, listToText } from '@/lib/format';
@@ -15,6 +15,7 @@ import { SeatMapPreview } from '@/components/screenings/SeatMapPreview';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
+import { accessAvailabilityText } from '@/components/access/AccessAvailabilityText';
 
 type Params = Promise<{ id: string }>;
 
@@ -32,6 +33,7 @@ export default async function ScreeningPage({ params }: { params: Params }) {
   if (!s) notFound();
   const tz = festival.timeZone;
   const bookable = canBook(s.saleState);
+  const access = (await getAccessAvailability(s.id)).filter((a) => a.allocated > 0 || a.released);
 
   return (
     <Container>
@@ -195,18 +197,17 @@ export default async function ScreeningPage({ params }: { params: Params }) {
               </p>
             )}
           </div>
-          {s.allocations.some((a) => a.quantity > 0) && s.saleState !== 'cancelled' ? (
+          {access.length > 0 && s.saleState !== 'cancelled' && s.saleState !== 'past' ? (
             <div className="mt-4 border-t border-stone-200 pt-3 text-sm">
               <h3 className="font-semibold">Indigenous &amp; Community Access</h3>
-              <ul className="mt-1">
-                {s.allocations
-                  .filter((a) => a.quantity > 0)
-                  .map((a) => (
-                    <li key={a.scheme}>
-                      {accessSchemeInfo(a.scheme).label}: {a.remaining} of {a.quantity} set aside
-                    </li>
-                  ))}
+              <ul className="mt-1 space-y-1">
+                {access.map((a) => (
+                  <li key={a.scheme}>
+                    <span className="font-semibold">{accessSchemeInfo(a.scheme).label}:</span> {accessAvailabilityText(a, tz)}
+                  </li>
+                ))}
               </ul>
+              <p className="mt-1 text-xs text-muted">Places not claimed by the cut-off go back on general sale.</p>
               <p className="mt-1">
                 <Link href={accessSchemePath('indigenous_access', s.films[0]?.slug ?? '')} className="underline">
                   {accessSchemeInfo('indigenous_access').title}

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
-import { getScreeningDetail } from '@/domain/catalogue/screenings';
+import { getAccessAvailability, getScreeningDetail } from '@/domain/catalogue/screenings';
 import { apiError, notFound, ok, withErrors } from '@/web/api/respond';
 import { Uuid } from '@/web/api/schemas';
 import { serializeScreeningDetail } from '@/web/api/serialize';
@@ -11,5 +11,5 @@ export const GET = withErrors(async (_request: NextRequest, { params }: { params
   const festival = await requireCurrentFestival();
   const screening = await getScreeningDetail(festival, id);
   if (!screening) return notFound('Screening');
-  return ok(serializeScreeningDetail(screening, festival.timeZone));
+  return ok(serializeScreeningDetail(screening, festival.timeZone, await getAccessAvailability(id)));
 });
