@@ -84,8 +84,24 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
   return { lost: before === after ? [] : [`${at}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`], added };
 }
 
-const generated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
+/**
+ * The generated document without the operations and schemas added since the hand-written one (issue 8's access
+ * programmes register theirs in paths-<feature>.ts): the comparison below is about what the old document said.
+ */
+function withoutNewOperations(doc: Json, before: Json): Json {
+  if (!isObject(doc) || !isObject(before) || !isObject(doc.paths) || !isObject(before.paths)) return doc;
+  const oldPaths = before.paths;
+  const oldSchemas = isObject(before.components) && isObject(before.components.schemas) ? before.components.schemas : {};
+  const components = isObject(doc.components) ? doc.components : {};
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  return {
+    ...doc,
+    paths: Object.fromEntries(Object.entries(doc.paths).filter(([p]) => p in oldPaths)),
+    components: { ...components, schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => name in oldSchemas)) },
+  };
+}
+const generated = withoutNewOperations(normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json), fixture);
 
 describe('OpenAPI document', () => {
   it('describes every API route (a new route without a description fails here)', () => {
