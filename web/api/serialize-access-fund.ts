@@ -5,6 +5,7 @@ import { z } from '@/web/api/openapi/zod';
 export const AccessFundBody = z
   .object({
     festival: z.string(),
+    timeZone: z.string().openapi({ examples: ['America/Vancouver'] }),
     currency: z.string().openapi({ examples: ['CAD'] }),
     raisedCents: z.number().int().openapi({ description: 'Gifts received less gifts refunded, in cents' }),
     ticketValueCents: z.number().int().openapi({ description: 'The festival’s usual ticket price, which ticketsFunded counts in' }),
@@ -17,9 +18,10 @@ export const AccessFundBody = z
   .openapi('AccessFund');
 export type AccessFundBody = z.infer<typeof AccessFundBody>;
 
-export function serializeAccessFund(festivalSlug: string, f: PublicFundFigures, now: Date = new Date()): AccessFundBody {
+export function serializeAccessFund(festival: { slug: string; timeZone: string }, f: PublicFundFigures, now: Date = new Date()): AccessFundBody {
   return {
-    festival: festivalSlug,
+    festival: festival.slug,
+    timeZone: festival.timeZone,
     currency: f.currency,
     raisedCents: f.raisedCents,
     ticketValueCents: f.ticketValueCents,

@@ -8,5 +8,5 @@ export const GET = withErrors(async () => {
   const festival = await requireCurrentFestival();
   const figures = await getPublicFundFigures(festival.id);
   if (!figures) return notFound('Festival');
-  return ok<AccessFundBody>(serializeAccessFund(festival.slug, figures));
+  return ok<AccessFundBody>(serializeAccessFund(festival, figures));
 });
