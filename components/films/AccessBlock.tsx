@@ -19,6 +19,7 @@ export function AccessBlock({ filmSlug }: { filmSlug: string }) {
           </li>
         ))}
       </ul>
+      <p className="mt-3 text-sm"><Link href="/access/fund" className="underline underline-offset-2">What the community has given to the access fund</Link></p>
     </section>
   );
 }
