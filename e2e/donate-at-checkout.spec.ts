@@ -27,6 +27,7 @@ test('a buyer books a ticket, adds a donated ticket and an amount, pays, and the
   await expect(page).toHaveURL(/\/orders\//);
   await expect(page.getByText('Payment received: your tickets are ready')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('article', { name: /^Ticket / })).toHaveCount(1);
+  await expect(page.getByText('It includes your gift of $25 to the access fund')).toBeVisible();
   await noSeriousViolations(page);
 
   // The gift reached the fund (from the verified webhook) and the public page says so.

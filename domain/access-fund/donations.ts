@@ -74,6 +74,11 @@ export async function getOrderGift(db: SqlRunner, orderId: string): Promise<{ am
   return row ? { amountCents: row.amount_cents, tickets: row.tickets } : null;
 }
 
+/** The same, for the order page (which has read the order through its access check already). */
+export async function getPaidOrderGift(orderId: string): Promise<{ amountCents: number; tickets: number } | null> {
+  return getOrderGift(getDb(), orderId);
+}
+
 /**
  * Takes the festival's fund row lock before the caller touches any pool, when the order carries a gift. Approving a
  * donation request locks the fund, then a pool; fulfilling or refunding an order with a gift must take the same two
