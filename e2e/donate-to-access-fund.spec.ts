@@ -1,5 +1,6 @@
 import { formatCents } from '@/lib/format';
 import { expect, test } from './support/fixtures';
+import { createUser } from '../tests/support/factories';
 import { EMULATOR, payOnHostedCheckout, uniqueEmail } from './support/booking';
 import { expectFundPageAtLeast, fundFigures, noSeriousViolations } from './support/access-fund';
 
@@ -50,4 +51,30 @@ test('a cancelled payment takes no money and says so', async ({ page }) => {
   await page.getByRole('link', { name: 'Cancel and go back' }).click();
   await expect(page.getByText('Payment cancelled')).toBeVisible();
   await noSeriousViolations(page);
+});
+
+test('staff read the fund’s ledger, newest first, with references instead of donors, and download it as CSV', async ({ page, db }) => {
+  const email = uniqueEmail('fund-staff');
+  await createUser(db, { email, name: 'Fund Staff', role: 'staff', password: 'fund-staff-password' });
+  await page.goto('/box-office/fund');
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fbox-office%2Ffund/);
+  await page.locator('#staff-email').fill(email);
+  await page.locator('#staff-password').fill('fund-staff-password');
+  await page.getByRole('button', { name: 'Sign in with password' }).click();
+  await expect(page).toHaveURL(/\/box-office\/fund$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Access fund');
+  await expect(page.getByText('Balance now')).toBeVisible();
+  const ledger = page.getByRole('table', { name: /Access fund ledger/ });
+  // The seed's demo gifts at least; each by its reference, never its donor's name.
+  await expect(ledger.getByRole('row').filter({ hasText: 'Gift received' }).first()).toContainText(/Gift G-[0-9A-F]{8}/);
+  await expect(page.getByText(/Demo donor/)).toHaveCount(0);
+  await noSeriousViolations(page);
+
+  const csv = await page.request.get('/box-office/fund/ledger.csv');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const text = await csv.text();
+  expect(text.split('\n')[0]).toBe('date,time,kind,what,amount,balance_after,gift,order,by,note');
+  expect(text).toContain('donation,Gift received,');
+  expect(text).not.toContain('Demo donor');
 });
