@@ -72,6 +72,7 @@ export function AccessBlock({ filmSlug, screenings = [], timeZone }: { filmSlug:
           </table>
         </div>
       ) : null}
+      <p className="mt-3 text-sm"><Link href="/access/fund" className="underline underline-offset-2">What the community has given to the access fund</Link></p>
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../client';
+import type { Database, Transaction } from '../client';
 import { createScreening } from '../../domain/catalogue/screening-commands';
 import { DEFAULT_SCHEME_SETTINGS } from '../../domain/access/settings';
+import { moveFund } from '../../domain/access-fund/ledger';
 import {
   accessSchemeSettings,
+  donations,
   festivals,
   filmCast,
   filmCredits,
@@ -269,6 +271,25 @@ export async function seedDemoFestival(db: Database, now: Date = new Date(), opt
       if (!result.ok) throw new Error(`seed: screening ${entry.film} day ${entry.day}: ${result.message}`);
       count += 1;
     }
+    if (opts.demoAccounts) await seedDemoDonations(tx, festival.id);
     return { seeded: true, festivalId: festival.id, screenings: count };
   });
+}
+
+/** A few paid gifts, so that the demo's access fund page and the review queue start with a balance to work with. */
+const DEMO_DONATIONS = [
+  { name: 'Demo donor (ten tickets)', amountCents: 18_000, tickets: 10 },
+  { name: 'Demo donor (at checkout)', amountCents: 3_600, tickets: 2 },
+  { name: 'Demo donor (an amount)', amountCents: 25_000, tickets: 0 },
+];
+
+async function seedDemoDonations(tx: Transaction, festivalId: string) {
+  for (const d of DEMO_DONATIONS) {
+    const [row] = await tx
+      .insert(donations)
+      .values({ festivalId, amountCents: d.amountCents, tickets: d.tickets, currency: DEMO_FESTIVAL.currency, donorName: d.name, donorEmail: 'donor@demo.example.org', status: 'paid', paidAt: new Date() })
+      .returning({ id: donations.id });
+    // Through the fund's one way of changing, like every real gift.
+    await moveFund(tx, { festivalId, kind: 'donation', amountCents: d.amountCents, donationId: row!.id, note: 'Demo data' });
+  }
 }

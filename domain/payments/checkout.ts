@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { getDb, type Transaction } from '@/db/client';
-import { orders, paymentMismatches, type holds, type orderItems } from '@/db/schema';
+import { orders, paymentMismatches, type donations, type holds, type orderItems } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf } from '@/db/sql';
 import { releaseHold, type ReleaseResult } from '@/domain/booking/holds';
 import { endLiveHolds } from '@/domain/inventory/inventory';
@@ -11,6 +11,7 @@ import { getEnv } from '@/platform/env';
 import { getStripe } from '@/platform/stripe';
 import { orderAccessToken } from '@/platform/tokens';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
+import type { GiftInput } from '@/domain/access-fund/donations';
 
 export function getOrderSettings(): OrderSettings {
   const env = getEnv();
@@ -19,7 +20,7 @@ export function getOrderSettings(): OrderSettings {
 
 export type StartCheckoutResult =
   | { ok: true; orderId: string; orderToken: string; checkoutUrl: string }
-  | { ok: false; reason: 'not_found' | 'forbidden' | 'hold_ended' | 'hold_expired' | 'payment_unavailable' };
+  | { ok: false; reason: 'not_found' | 'forbidden' | 'hold_ended' | 'hold_expired' | 'invalid_gift' | 'payment_unavailable' };
 
 /** Stripe's minimum lifetime for a Checkout Session, plus a margin for clock skew. */
 const SESSION_SECONDS = 31 * 60;
@@ -29,9 +30,14 @@ const SESSION_SECONDS = 31 * 60;
  * double click, a retry after a timeout or thirty concurrent requests all get
  * the very same session: its creation is serialised on the order's row.
  */
-export async function startCheckout(holdId: string, token: string | null, buyer: { name: string; email: string; userId?: string | null }): Promise<StartCheckoutResult> {
+export async function startCheckout(
+  holdId: string,
+  token: string | null,
+  buyer: { name: string; email: string; userId?: string | null },
+  gift?: GiftInput | null,
+): Promise<StartCheckoutResult> {
   const settings = getOrderSettings();
-  const begun = await beginCheckout(getDb(), holdId, token, buyer, settings);
+  const begun = await beginCheckout(getDb(), holdId, token, buyer, settings, gift);
   if (!begun.ok) return begun;
   const orderToken = orderAccessToken(begun.orderId, settings.appSecret);
   if (begun.checkoutUrl) return { ok: true, orderId: begun.orderId, orderToken, checkoutUrl: begun.checkoutUrl };
@@ -69,7 +75,10 @@ async function ensureCheckoutSession(orderId: string): Promise<{ id: string; url
   });
 }
 
-function createSession(orderId: string, holdId: string, email: string, currency: string, lines: { name: string; quantity: number; unitPriceCents: number }[], title: string) {
+/** A Checkout line; `ownName` lines (the gift) are not about the screening, so its title is not put before them. */
+type SessionLine = { name: string; quantity: number; unitPriceCents: number; ownName?: boolean };
+
+function createSession(orderId: string, holdId: string, email: string, currency: string, lines: SessionLine[], title: string) {
   const settings = getOrderSettings();
   const back = orderUrl(orderId, settings);
   return getStripe().checkout.sessions.create(
@@ -82,7 +91,7 @@ function createSession(orderId: string, holdId: string, email: string, currency:
       expires_at: Math.floor(Date.now() / 1000) + SESSION_SECONDS,
       line_items: lines.map((l) => ({
         quantity: l.quantity,
-        price_data: { currency: currency.toLowerCase(), unit_amount: l.unitPriceCents, product_data: { name: `${title} — ${l.name}` } },
+        price_data: { currency: currency.toLowerCase(), unit_amount: l.unitPriceCents, product_data: { name: l.ownName ? l.name : `${title} — ${l.name}` } },
       })),
       success_url: `${back}&session_id={CHECKOUT_SESSION_ID}`,
       cancel_url: `${settings.baseUrl}/checkout/${holdId}?cancelled=1`,
@@ -165,7 +174,17 @@ async function beginCheckoutLines(tx: Transaction, orderId: string) {
   if (!o) throw new Error(`order ${orderId} vanished`);
   const lines = await rows<Pick<ColumnsOf<typeof orderItems>, 'name' | 'quantity' | 'unit_price_cents'>>(tx, sql`
     SELECT name, quantity, unit_price_cents FROM order_items WHERE order_id = ${orderId} ORDER BY unit_price_cents DESC`);
-  return { email: o.buyer_email, currency: o.currency, title: o.title, lines: lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents })) };
+  const gift = await firstRow<Pick<ColumnsOf<typeof donations>, 'amount_cents' | 'tickets'>>(tx, sql`
+    SELECT amount_cents, tickets FROM donations WHERE order_id = ${orderId}`);
+  const sessionLines: SessionLine[] = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
+  // Its own line item, so the buyer sees on Stripe's page what is a ticket and what is a gift; the sum is the order's total.
+  if (gift) sessionLines.push({ name: giftLineName(gift.tickets), quantity: 1, unitPriceCents: gift.amount_cents, ownName: true });
+  return { email: o.buyer_email, currency: o.currency, title: o.title, lines: sessionLines };
+}
+
+function giftLineName(tickets: number): string {
+  if (tickets <= 0) return 'Gift to the access fund';
+  return `Gift to the access fund (${tickets === 1 ? 'one donated ticket' : `${tickets} donated tickets`})`;
 }
 
 /**

@@ -11,6 +11,17 @@ import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
 import { holds, orders, type festivals, type holdItems, type holdSeats, type orderItems, type screeningSeats, type seats, type tickets, type ticketTypes } from '@/db/schema';
 import { firstRow, rows, uuidArray, type ColumnsOf } from '@/db/sql';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
+import {
+  creditOrderGift,
+  expireOrderGift,
+  getOrderGift,
+  isEmptyGift,
+  lockFundForOrderGift,
+  priceOrderGift,
+  recordOrderGift,
+  refundOrderGift,
+  type GiftInput,
+} from '@/domain/access-fund/donations';
 
 export interface OrderSettings {
   appSecret: string;
@@ -32,7 +43,7 @@ export interface CheckoutLine {
 
 export type BeginCheckoutResult =
   | { ok: true; orderId: string; created: boolean; sessionId: string | null; checkoutUrl: string | null; currency: string; lines: CheckoutLine[]; buyerEmail: string; title: string }
-  | { ok: false; reason: Exclude<HoldAccess, { ok: true }>['reason'] | 'hold_ended' | 'hold_expired' };
+  | { ok: false; reason: Exclude<HoldAccess, { ok: true }>['reason'] | 'hold_ended' | 'hold_expired' | 'invalid_gift' };
 
 /**
  * Turns a live hold into a pending order (once: a second call returns the
@@ -46,6 +57,8 @@ export async function beginCheckout(
   token: string | null,
   buyer: { name: string; email: string; userId?: string | null },
   settings: Pick<OrderSettings, 'holdMinutes'>,
+  /** "Donate a ticket" and/or an amount for the access fund, added to a new order's total (ignored for an existing one). */
+  gift?: GiftInput | null,
 ): Promise<BeginCheckoutResult> {
   return db.transaction(async (tx) => {
     const access = await checkHoldToken(tx, holdId, token);
@@ -59,8 +72,8 @@ export async function beginCheckout(
     const lines = await rows<Pick<ColumnsOf<typeof ticketTypes>, 'name'> & Pick<ColumnsOf<typeof holdItems>, 'quantity' | 'unit_price_cents'>>(tx, sql`
       SELECT tt.name, hi.quantity, hi.unit_price_cents FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id
       WHERE hi.hold_id = ${holdId} ORDER BY tt.position`);
-    const meta = await firstRow<Pick<ColumnsOf<typeof festivals>, 'currency'> & { title: string }>(tx, sql`
-      SELECT f.currency, ${screeningTitleSql(sql`s`)} AS title
+    const meta = await firstRow<Pick<ColumnsOf<typeof festivals>, 'currency'> & { festival_id: string; title: string }>(tx, sql`
+      SELECT f.currency, f.id AS festival_id, ${screeningTitleSql(sql`s`)} AS title
       FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${hold!.screening_id}`);
     const checkoutLines = lines.map((l) => ({ name: l.name, quantity: l.quantity, unitPriceCents: l.unit_price_cents }));
     const common = { currency: meta!.currency, lines: checkoutLines, title: meta!.title };
@@ -74,7 +87,10 @@ export async function beginCheckout(
       await endLiveHolds(tx, [holdId], 'expired');
       return { ok: false, reason: 'hold_expired' } as const;
     }
-    const total = checkoutLines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
+    const priced = isEmptyGift(gift) ? ({ ok: true, cents: 0 } as const) : await priceOrderGift(tx, hold!.screening_id, gift!);
+    if (!priced.ok) return { ok: false, reason: 'invalid_gift' } as const;
+    // The gift is part of what the buyer pays, so the order's total (which the payment must match exactly) includes it.
+    const total = checkoutLines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0) + priced.cents;
     const order = await firstRow<Pick<ColumnsOf<typeof orders>, 'id'>>(tx, sql`
       INSERT INTO orders (number, screening_id, hold_id, user_id, buyer_name, buyer_email, total_cents, currency)
       VALUES (${newOrderNumber()}, ${hold!.screening_id}, ${holdId}, ${buyer.userId ?? null}, ${buyer.name}, ${buyer.email}, ${total}, ${meta!.currency})
@@ -82,6 +98,9 @@ export async function beginCheckout(
     await tx.execute(sql`INSERT INTO order_items (order_id, ticket_type_id, name, quantity, unit_price_cents)
       SELECT ${order!.id}, hi.ticket_type_id, tt.name, hi.quantity, hi.unit_price_cents
       FROM hold_items hi JOIN ticket_types tt ON tt.id = hi.ticket_type_id WHERE hi.hold_id = ${holdId}`);
+    if (priced.cents > 0) {
+      await recordOrderGift(tx, { orderId: order!.id, festivalId: meta!.festival_id, currency: meta!.currency, cents: priced.cents, tickets: gift!.tickets, donor: buyer });
+    }
     // Entering checkout is the one extension a hold gets (a hold in checkout never comes back here), and it is
     // bounded: never more than twice the hold time from the hold's creation, so holds cannot be kept alive by
     // starting checkouts.
@@ -116,6 +135,7 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     .for('update');
   if (!order) return { ok: false, reason: 'order_not_found' };
   if (!['pending', 'expired', 'failed'].includes(order.status)) return { ok: true, outcome: 'already_done', status: order.status };
+  await lockFundForOrderGift(tx, orderId);
 
   const [hold] = await tx
     .select({ status: holds.status, quantity: holds.quantity, poolKind: holds.poolKind })
@@ -165,6 +185,8 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
     note = ${retaken ? 'Paid after the hold was released; places taken again.' : null} WHERE id = ${orderId}`);
 
+  // Only a paid order's gift reaches the fund; one whose places were gone (refund_due above) is refunded with it.
+  await creditOrderGift(tx, orderId, paymentIntentId, settings);
   await emailOrderTickets(tx, orderId, settings);
   return { ok: true, outcome: 'issued', tickets: units.length, retaken };
 }
@@ -181,6 +203,7 @@ export async function emailOrderTickets(tx: Transaction, orderId: string, settin
     tickets: view.tickets,
     totalCents: view.totalCents,
     currency: view.currency,
+    gift: await getOrderGift(tx, orderId),
   });
   await queueEmail(tx, to ?? view.buyerEmail, email, settings.emailStatus, [
     { kind: 'order_pdf', orderId },
@@ -222,6 +245,7 @@ export async function endUnpaidOrder(tx: Transaction, orderId: string, to: 'expi
   const order = await firstRow<Pick<ColumnsOf<typeof orders>, 'hold_id'>>(tx, sql`
     UPDATE orders SET status = ${to}::order_status, ended_at = now() WHERE id = ${orderId} AND status = 'pending' RETURNING hold_id`);
   if (!order) return { ended: false };
+  await expireOrderGift(tx, orderId);
   await tx.execute(sql`SELECT 1 FROM holds WHERE id = ${order.hold_id} FOR UPDATE`);
   await endLiveHolds(tx, [order.hold_id], 'expired');
   return { ended: true };
@@ -238,6 +262,8 @@ export async function markOrderRefunded(tx: Transaction, orderId: string, settin
     SELECT o.status, o.hold_id, o.screening_id, h.pool_kind FROM orders o JOIN holds h ON h.id = o.hold_id
     WHERE o.id = ${orderId} FOR UPDATE OF o`);
   if (!order || (order.status !== 'paid' && order.status !== 'refund_due')) return { changed: false };
+  // The gift's reversal first: it locks the fund before any pool, in the same order as every other fund move.
+  await refundOrderGift(tx, orderId);
   if (order.status === 'paid') {
     const voided = await rows<Pick<ColumnsOf<typeof tickets>, 'seat_id'>>(tx, sql`
       UPDATE tickets SET status = 'void' WHERE order_id = ${orderId} AND status = 'valid' RETURNING seat_id`);

@@ -2,9 +2,10 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { isUuid } from '@/lib/ids';
 import type { Database, Transaction } from '@/db/client';
-import { orders, type paymentMismatches, type stripeEvents } from '@/db/schema';
+import { orders, type donations, type paymentMismatches, type stripeEvents } from '@/db/schema';
 import type { PaymentMismatchReason } from '@/db/schema/payment-mismatches';
-import { rows, type ColumnsOf } from '@/db/sql';
+import { firstRow, rows, type ColumnsOf } from '@/db/sql';
+import { creditDonation, refundDonation } from '@/domain/access-fund/donations';
 import { endUnpaidOrder, findOrderIdByPaymentIntent, findOrderIdBySession, fulfilOrder, markOrderRefunded, type FulfilResult, type OrderSettings } from './orders';
 
 export type EventOutcome =
@@ -88,7 +89,9 @@ export type PaidSessionOutcome =
   | { kind: 'awaiting_payment'; orderId: string }
   | { kind: 'mismatch'; reason: PaymentMismatchReason; orderId: string; paymentIntent: string | null }
   | { kind: 'mismatch_unpaid'; reason: PaymentMismatchReason; orderId: string }
-  | { kind: 'fulfilled'; orderId: string; result: FulfilResult };
+  | { kind: 'fulfilled'; orderId: string; result: FulfilResult }
+  | { kind: 'donation'; effect: 'donation_credited' | 'already_done' | 'awaiting_payment' }
+  | { kind: 'donation_mismatch'; reason: PaymentMismatchReason; paymentIntent: string | null };
 
 /**
  * A completed (or asynchronously paid) session, from the webhook or from the
@@ -97,7 +100,8 @@ export type PaidSessionOutcome =
 export async function applyCompletedSession(tx: Transaction, session: PaidSession, settings: OrderSettings): Promise<PaidSessionOutcome> {
   const binding = await bindSessionToOrder(tx, session);
   const paid = session.payment_status === 'paid';
-  if (!binding.ok && binding.reason === 'unknown_order') return { kind: 'unknown_order' };
+  // Not an order's session: it may be a gift's from the donation page.
+  if (!binding.ok && binding.reason === 'unknown_order') return applyDonationSession(tx, session, settings);
   if (!binding.ok) {
     // A delayed payment method: no money yet; async_payment_succeeded brings it back here.
     if (!paid) return { kind: 'mismatch_unpaid', reason: binding.reason, orderId: binding.orderId };
@@ -112,6 +116,68 @@ export async function applyCompletedSession(tx: Transaction, session: PaidSessio
   // A delayed payment method completes the session unpaid; tickets wait for async_payment_succeeded.
   if (!paid) return { kind: 'awaiting_payment', orderId: binding.orderId };
   return { kind: 'fulfilled', orderId: binding.orderId, result: await fulfilOrder(tx, binding.orderId, pi, settings) };
+}
+
+type DonationBinding = { ok: true; donationId: string } | { ok: false; reason: 'unknown_order' } | { ok: false; reason: PaymentMismatchReason; donationId: string; ownSession: boolean };
+
+/**
+ * bindSessionToOrder's twin for a donation-page gift: the donation's own recorded session, or the one its metadata
+ * names while none is recorded (then recorded), for exactly the donation's amount and currency. Locks the donation.
+ */
+export async function bindSessionToDonation(tx: Transaction, session: Pick<PaidSession, 'id' | 'metadata' | 'amount_total' | 'currency'>): Promise<DonationBinding> {
+  type Row = Pick<ColumnsOf<typeof donations>, 'id' | 'amount_cents' | 'currency' | 'stripe_session_id'>;
+  let donation = await firstRow<Row>(tx, sql`
+    SELECT id, amount_cents, currency, stripe_session_id FROM donations WHERE stripe_session_id = ${session.id} AND order_id IS NULL FOR UPDATE`);
+  let own = Boolean(donation);
+  if (!donation) {
+    const named = session.metadata?.donation_id;
+    if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' };
+    donation = await firstRow<Row>(tx, sql`
+      SELECT id, amount_cents, currency, stripe_session_id FROM donations WHERE id = ${named} AND order_id IS NULL FOR UPDATE`);
+    if (!donation) return { ok: false, reason: 'unknown_order' };
+    if (donation.stripe_session_id !== null) return { ok: false, reason: 'foreign_session', donationId: donation.id, ownSession: false };
+    own = false;
+  }
+  if ((session.currency ?? '').toLowerCase() !== donation.currency.toLowerCase()) return { ok: false, reason: 'currency_mismatch', donationId: donation.id, ownSession: own };
+  if (session.amount_total !== donation.amount_cents) return { ok: false, reason: 'amount_mismatch', donationId: donation.id, ownSession: own };
+  if (!own) await tx.execute(sql`UPDATE donations SET stripe_session_id = ${session.id} WHERE id = ${donation.id} AND stripe_session_id IS NULL`);
+  return { ok: true, donationId: donation.id };
+}
+
+/** A completed session of the donation page: the gift is credited to the fund once, and only for its exact amount. */
+async function applyDonationSession(tx: Transaction, session: PaidSession, settings: OrderSettings): Promise<PaidSessionOutcome> {
+  const binding = await bindSessionToDonation(tx, session);
+  if (!binding.ok && binding.reason === 'unknown_order') return { kind: 'unknown_order' };
+  const paid = session.payment_status === 'paid';
+  if (!binding.ok) {
+    if (!paid) return { kind: 'donation', effect: 'awaiting_payment' };
+    // Money that pays for no gift goes back, as for orders; the donation's own spent session ends it.
+    const { paymentIntent } = await recordPaymentMismatch(tx, session, null, binding.reason);
+    if (binding.ownSession) await tx.execute(sql`UPDATE donations SET status = 'expired' WHERE id = ${binding.donationId} AND status = 'pending'`);
+    return { kind: 'donation_mismatch', reason: binding.reason, paymentIntent };
+  }
+  const pi = paymentIntentId(session.payment_intent);
+  if (pi) await tx.execute(sql`UPDATE donations SET stripe_payment_intent_id = ${pi} WHERE id = ${binding.donationId} AND stripe_payment_intent_id IS NULL`);
+  if (!paid) return { kind: 'donation', effect: 'awaiting_payment' };
+  const credit = await creditDonation(tx, binding.donationId, pi, settings);
+  return { kind: 'donation', effect: credit.credited ? 'donation_credited' : 'already_done' };
+}
+
+/** The donation page's session ended unpaid: the donation is expired (only its own session, or the named one while none is recorded). */
+async function endDonationSession(tx: Transaction, session: Pick<PaidSession, 'id' | 'metadata'>): Promise<EventOutcome> {
+  let ended = await rows<Pick<ColumnsOf<typeof donations>, 'id'>>(tx, sql`
+    UPDATE donations SET status = 'expired' WHERE stripe_session_id = ${session.id} AND order_id IS NULL AND status = 'pending' RETURNING id`);
+  if (ended.length === 0) {
+    const named = session.metadata?.donation_id;
+    if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' };
+    const recorded = await firstRow<Pick<ColumnsOf<typeof donations>, 'stripe_session_id'>>(tx, sql`
+      SELECT stripe_session_id FROM donations WHERE id = ${named} AND order_id IS NULL`);
+    if (!recorded) return { ok: false, reason: 'unknown_order' };
+    if (recorded.stripe_session_id !== null && recorded.stripe_session_id !== session.id) return { ok: false, reason: 'foreign_session' };
+    ended = await rows<Pick<ColumnsOf<typeof donations>, 'id'>>(tx, sql`
+      UPDATE donations SET status = 'expired' WHERE id = ${named} AND status = 'pending' RETURNING id`);
+  }
+  return { ok: true, effect: ended.length ? 'donation_expired' : 'no_change' };
 }
 
 /**
@@ -137,7 +203,7 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
         if (!orderId) {
           // Only the order's own session ends it: one with no session recorded yet may be ended by the session its metadata names.
           const named = session.metadata?.order_id;
-          if (!named || !isUuid(named)) return { ok: false, reason: 'unknown_order' } as const;
+          if (!named || !isUuid(named)) return endDonationSession(tx, session);
           const [order] = await tx.select({ stripeSessionId: orders.stripeSessionId }).from(orders).where(eq(orders.id, named));
           if (!order) return { ok: false, reason: 'unknown_order' } as const;
           if (order.stripeSessionId !== null) return { ok: false, reason: 'foreign_session' } as const;
@@ -157,7 +223,7 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
           WHERE stripe_payment_intent_id = ${pi} AND ${fullyRefunded} RETURNING id`);
         if (mismatch.length > 0) return { ok: true, effect: 'mismatch_refunded' } as const;
         const orderId = await findOrderIdByPaymentIntent(tx, pi);
-        if (!orderId) return { ok: false, reason: 'unknown_order' } as const;
+        if (!orderId) return refundDonationPayment(tx, pi, fullyRefunded);
         // Partial refunds (a staff decision) keep the tickets; only a full refund voids them.
         if (!fullyRefunded) return { ok: true, effect: 'partial_refund_noted' } as const;
         const { changed } = await markOrderRefunded(tx, orderId, settings);
@@ -169,8 +235,25 @@ export async function applyStripeEvent(db: Database, event: Stripe.Event, settin
   });
 }
 
+/** A gift's payment went back (charge.refunded): only a full refund refunds the gift and reverses its credit. */
+async function refundDonationPayment(tx: Transaction, paymentIntent: string, fullyRefunded: boolean): Promise<EventOutcome> {
+  const donation = await firstRow<Pick<ColumnsOf<typeof donations>, 'id'>>(tx, sql`
+    SELECT id FROM donations WHERE stripe_payment_intent_id = ${paymentIntent} AND order_id IS NULL`);
+  if (!donation) return { ok: false, reason: 'unknown_order' };
+  if (!fullyRefunded) return { ok: true, effect: 'partial_refund_noted' };
+  const outcome = await refundDonation(tx, donation.id);
+  if (!outcome.refunded) return { ok: true, effect: 'no_change' };
+  return { ok: true, effect: outcome.credited && outcome.reversedCents < outcome.amountCents ? 'donation_refunded_shortfall' : 'donation_refunded' };
+}
+
 function eventOutcomeOf(outcome: PaidSessionOutcome): EventOutcome {
   switch (outcome.kind) {
+    case 'donation':
+      return { ok: true, effect: outcome.effect };
+    case 'donation_mismatch':
+      return outcome.paymentIntent
+        ? { ok: true, effect: `payment_mismatch:${outcome.reason}`, mismatchRefundDue: outcome.paymentIntent }
+        : { ok: true, effect: `payment_mismatch:${outcome.reason}` };
     case 'unknown_order':
       return { ok: false, reason: 'unknown_order' };
     case 'awaiting_payment':

@@ -10,6 +10,8 @@ export interface OrderConfirmationInput {
   tickets: TicketView[];
   totalCents: number;
   currency: string;
+  /** A gift to the access fund paid with the order (included in the total). */
+  gift?: { amountCents: number; tickets: number } | null;
 }
 
 export interface RenderedEmail {
@@ -55,6 +57,14 @@ function ticketCount(n: number): string {
   return n === 1 ? '1 ticket' : `${n} tickets`;
 }
 
+/** The sentence thanking the buyer for a gift paid with the order, or null. */
+function giftSentence(input: OrderConfirmationInput): string | null {
+  if (!input.gift || input.gift.amountCents <= 0) return null;
+  const amount = formatCents(input.gift.amountCents, input.currency);
+  const what = input.gift.tickets > 0 ? `${amount} (${input.gift.tickets === 1 ? 'one donated ticket' : `${input.gift.tickets} donated tickets`})` : amount;
+  return `Your total includes your gift of ${what} to the access fund. Thank you: your receipt comes in a separate email.`;
+}
+
 function subjectFor(input: OrderConfirmationInput): string {
   return cleanSubject(`Your ${input.festivalName} tickets – order ${input.orderNumber}`);
 }
@@ -65,6 +75,7 @@ function renderHtml(input: OrderConfirmationInput, subject: string): string {
     heading(`Your tickets for ${input.festivalName}`),
     paragraph(`Hi ${escapeHtml(input.buyerName)}, thank you for your order. Here ${input.tickets.length === 1 ? 'is your ticket' : 'are your tickets'}.`),
     paragraph(`<strong>Order number:</strong> ${escapeHtml(input.orderNumber)}<br><strong>Total paid:</strong> ${escapeHtml(total)} (${escapeHtml(ticketCount(input.tickets.length))})`),
+    ...[giftSentence(input)].filter((g) => g !== null).map((g) => paragraph(escapeHtml(g))),
     ...input.tickets.map(ticketHtml),
     paragraph('Printable PDF tickets and a calendar file (.ics) for your screenings are on your order page.'),
     paragraph(buttonLink(input.orderUrl, `View order ${input.orderNumber}`)),
@@ -84,6 +95,7 @@ function renderText(input: OrderConfirmationInput): string {
     `Your tickets for ${input.festivalName}`,
     `Hi ${input.buyerName}, thank you for your order.`,
     `Order number: ${input.orderNumber}\nTotal paid: ${total} (${ticketCount(input.tickets.length)})`,
+    ...[giftSentence(input)].filter((g) => g !== null),
     ...input.tickets.map(ticketText),
     `Printable PDF tickets and a calendar file (.ics) are on your order page:\n${input.orderUrl}`,
     'Show the QR code from your ticket page or PDF at the door.',

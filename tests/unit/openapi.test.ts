@@ -86,7 +86,6 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
 
 const fullGenerated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
-
 /**
  * The generated document as far as the hand-written one went: operations and components added since (issue 8's
  * access operations) are described by their own registrations and checked by the tests above, not against the fixture.

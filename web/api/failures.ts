@@ -5,12 +5,13 @@ import type { RateLimitResult } from '@/domain/limits/rate-limits';
 import type { StartCheckoutResult } from '@/domain/payments/checkout';
 import type { FairAllocationResult } from '@/domain/donation-requests/fair-allocation';
 import type { ApprovalResult, DeclineResult, NameTicketResult, SubmitResult, WithdrawResult } from '@/domain/donation-requests/requests';
+import type { StartDonationResult } from '@/domain/access-fund/donation-checkout';
 import type { ApiErrorBody } from './respond';
 
 type Failed<R> = Extract<R, { ok: false }>;
 
 /** Every refusal of the booking commands (hold, checkout, release) and of the hold rate limit. */
-export type BookingFailure = Failed<HoldResult> | Failed<StartCheckoutResult> | Failed<ReleaseResult> | Failed<RateLimitResult>;
+export type BookingFailure = Failed<HoldResult> | Failed<StartCheckoutResult> | Failed<ReleaseResult> | Failed<RateLimitResult> | Failed<StartDonationResult>;
 
 export interface FailureResponse {
   /** The API's HTTP status. */
@@ -53,6 +54,14 @@ export function describeFailure(failure: BookingFailure): FailureResponse {
       return { status: 409, code: 'hold_ended', message: 'This hold has ended.' };
     case 'payment_unavailable':
       return { status: 503, code: 'payment_unavailable', message: 'The payment service did not answer. Your places are still held: please try again.' };
+    case 'invalid_gift':
+      return {
+        status: 422,
+        code: 'invalid_gift',
+        message: 'Please choose a gift: up to 10 donated tickets and/or a whole-dollar amount up to $1,000, more than nothing on the donation page.',
+      };
+    case 'festival_not_found':
+      return { status: 404, code: 'not_found', message: 'This festival is not taking gifts.' };
     case 'payment_pending':
       return {
         status: 409,

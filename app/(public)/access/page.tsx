@@ -24,6 +24,9 @@ export default function AccessPage() {
           </li>
         ))}
       </ul>
+      <p className="mt-6">
+        <Link href="/access/fund" className="font-semibold text-accent underline underline-offset-2">What the community has given</Link>: the access fund&apos;s gifts and the tickets they pay for, live. <Link href="/donate" className="underline underline-offset-2">Donate a ticket</Link>.
+      </p>
     </Container>
   );
 }

@@ -14,6 +14,8 @@ import { formatDateTime } from '@/lib/time';
 import { HoldCountdown } from '@/components/booking/HoldCountdown';
 import { ReleaseOnLeave } from '@/components/booking/ReleaseOnLeave';
 import { Container } from '@/components/ui/Container';
+import { GiftFields } from '@/components/access-fund/GiftFields';
+import { getCheckoutGiftOffer } from '@/domain/access-fund/donations';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
@@ -31,6 +33,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
   const screening = await getScreeningSummary(festival, hold.screeningId);
   if (!screening) notFound();
   const error = typeof query.error === 'string' ? query.error : null;
+  const giftOffer = hold.status === 'active' && !hold.expired ? await getCheckoutGiftOffer(hold.screeningId) : null;
   const live = (hold.status === 'active' || hold.status === 'checkout') && !hold.expired;
 
   return (
@@ -67,9 +70,20 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
                 </label>
                 <input id="email" name="email" type="email" defaultValue={user?.email ?? ''} required maxLength={254} autoComplete="email" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
               </div>
-              <button type="submit" className="min-h-11 rounded-md bg-accent px-6 py-2 font-semibold text-white hover:bg-accent-dark">
-                Pay {formatCents(hold.totalCents, festival.currency)}
-              </button>
+              {giftOffer ? (
+                <GiftFields
+                  ticketValueCents={giftOffer.ticketValueCents}
+                  currency={festival.currency}
+                  baseCents={hold.totalCents}
+                  withTotal
+                  payButton
+                  intro="Donate a ticket at this screening's price, or any amount: the access fund pays for tickets our community partners give to people who could not otherwise come. Paid with your order; you get a receipt."
+                />
+              ) : (
+                <button type="submit" className="min-h-11 rounded-md bg-accent px-6 py-2 font-semibold text-white hover:bg-accent-dark">
+                  Pay {formatCents(hold.totalCents, festival.currency)}
+                </button>
+              )}
             </form>
           ) : null}
 

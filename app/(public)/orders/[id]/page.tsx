@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { orderCookieName } from '@/web/api/client';
 import { formatCents } from '@/lib/format';
 import { getOrderWithToken } from '@/domain/payments/order-access';
+import { getPaidOrderGift } from '@/domain/access-fund/donations';
 import { getCurrentUser } from '@/web/auth/guards';
 import { formatDateTime } from '@/lib/time';
 import { TicketCard } from '@/components/booking/TicketCard';
@@ -24,6 +25,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = await getOrderWithToken(id, token, getCurrentUser);
   if (!order) notFound();
   const tokenQuery = token ? `?token=${encodeURIComponent(token)}` : '';
+  const gift = order.status === 'paid' ? await getPaidOrderGift(order.id) : null;
 
   return (
     <Container>
@@ -36,6 +38,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         {order.status === 'paid' ? (
           <Notice title="Payment received: your tickets are ready">
             A confirmation has been sent to {order.buyerEmail}. Total paid: {formatCents(order.totalCents, order.currency)}.
+            {gift ? ` It includes your gift of ${formatCents(gift.amountCents, order.currency)} to the access fund: thank you. Your receipt comes by email.` : null}
           </Notice>
         ) : null}
         {order.status === 'expired' || order.status === 'failed' ? (
