@@ -2,7 +2,8 @@ import { getDb } from '@/db/client';
 import { LOCKOUT } from '@/domain/accounts/auth';
 import { pruneBuckets } from '@/domain/limits/rate-limits';
 import { sendPendingEmails } from '@/domain/notifications/mailer';
-import { sweep } from '@/domain/payments/checkout';
+import { getOrderSettings, sweep } from '@/domain/payments/checkout';
+import { offerReturnedPlaces } from '@/domain/access/indigenous';
 import { getEnv } from '@/platform/env';
 
 /**
@@ -20,4 +21,10 @@ export async function sweepJob(): Promise<void> {
 export async function pruneJob(): Promise<void> {
   const pruned = await pruneBuckets(getDb(), LOCKOUT.windowMinutes);
   if (pruned.rateLimitBuckets + pruned.signInFailures > 0) console.log('[worker] pruned', JSON.stringify(pruned));
+}
+
+/** Indigenous Access waiting lists: close lapsed offers, then offer returned places to the next people in line. */
+export async function waitlistOffersJob(): Promise<void> {
+  const report = await offerReturnedPlaces(getDb(), getOrderSettings());
+  if (report.offered + report.lapsed > 0) console.log('[worker] waiting-list offers', JSON.stringify(report));
 }

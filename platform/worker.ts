@@ -11,6 +11,9 @@ const SWEEP = 'marquee-sweep';
 /** Old rate-limit windows and finished sign-in failures, deleted at most once per PRUNE_SECONDS across all instances. */
 const PRUNE = 'marquee-prune';
 const PRUNE_SECONDS = 300;
+/** Waiting-list offers (Indigenous Access): once a minute across all instances. */
+const WAITLIST_OFFERS = 'marquee-waitlist-offers';
+const WAITLIST_OFFERS_SECONDS = 60;
 /**
  * What the worker runs, handed in by the caller (instrumentation-node.ts):
  * the platform never imports the domain, so the jobs come from outside.
@@ -20,6 +23,8 @@ export interface WorkerJobs {
   sweep: () => Promise<void>;
   /** Delete old rate-limit windows and sign-in failures: at most once per PRUNE_SECONDS. */
   prune: () => Promise<void>;
+  /** Close lapsed waiting-list offers and offer returned places: every WAITLIST_OFFERS_SECONDS. */
+  waitlistOffers: () => Promise<void>;
 }
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
@@ -54,6 +59,7 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
     await boss.start();
     await boss.createQueue(SWEEP);
     await boss.createQueue(PRUNE);
+    await boss.createQueue(WAITLIST_OFFERS);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -63,6 +69,9 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
   });
   await boss.work(PRUNE, { pollingIntervalSeconds: 30 }, async () => {
     await jobs.prune();
+  });
+  await boss.work(WAITLIST_OFFERS, { pollingIntervalSeconds: 5 }, async () => {
+    await jobs.waitlistOffers();
   });
   const tick = () =>
     boss
@@ -76,6 +85,13 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
       .catch((error: unknown) => console.error('[worker] could not queue a prune', error));
   void prune();
   setInterval(prune, 60_000).unref();
+  // A singleton per minute: two runs cannot overlap, and each offer run locks the pool row it offers from anyway.
+  const offers = () =>
+    boss
+      .send(WAITLIST_OFFERS, {}, { singletonKey: 'waitlist-offers', singletonSeconds: WAITLIST_OFFERS_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue waiting-list offers', error));
+  void offers();
+  setInterval(offers, WAITLIST_OFFERS_SECONDS * 1000).unref();
   console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
   return boss;
 }

@@ -516,3 +516,70 @@ export async function listMyIndigenousClaims(db: SqlRunner, user: Claimant): Pro
     tickets: (r.tickets ?? []).map((t) => ({ id: t.id, code: t.code, seat: t.row_label && t.seat_number !== null && t.kind ? seatLabel({ row: t.row_label, number: t.seat_number, kind: t.kind }) : null })),
   }));
 }
+
+export interface ClaimAllowance {
+  open: boolean;
+  /** Why claims are closed, in words for the person. */
+  closedMessage: string | null;
+  perScreeningLimit: number | null;
+  /** How many more tickets this person may claim here now (their per-screening and per-festival limits). */
+  mayClaim: number;
+  /** Free places in the allocation (run-out holds counted as free, as the sweep will free them). */
+  placesLeft: number;
+  cutOff: Date | null;
+}
+
+/** What the claim page offers this person at this screening; null for a screening without Indigenous Access. */
+export async function getClaimAllowance(db: SqlRunner, userId: string, screeningId: string): Promise<ClaimAllowance | null> {
+  const s = await screeningForClaims(db, screeningId);
+  if (!s || !s.type_id) return null;
+  const open = claimsOpen(s);
+  const limits = await getSchemeSettings(db, s.festival_id, SCHEME);
+  const mine = await placesOfPerson(db, userId, screeningId, s.festival_id);
+  const byScreening = limits.perScreeningLimit === null ? 10 : limits.perScreeningLimit - mine.here;
+  const byFestival = limits.perFestivalLimit === null ? 10 : limits.perFestivalLimit - mine.festival;
+  const left = await firstRow<{ left: number }>(db, sql`
+    SELECT greatest(p.capacity - p.held - p.sold + (SELECT coalesce(sum(h.quantity), 0)::int FROM holds h
+             WHERE h.screening_id = p.screening_id AND h.pool_kind = p.kind AND h.status = 'active' AND h.expires_at <= now()), 0) AS left
+    FROM inventory_pools p WHERE p.screening_id = ${screeningId} AND p.kind = ${SCHEME}::pool_kind`);
+  return {
+    open: open.ok,
+    closedMessage: open.ok ? null : open.message,
+    perScreeningLimit: limits.perScreeningLimit,
+    mayClaim: Math.max(0, Math.min(byScreening, byFestival, 10)),
+    placesLeft: left?.left ?? 0,
+    cutOff: new Date(s.cut_off),
+  };
+}
+
+export interface IndigenousScreening {
+  id: string;
+  title: string;
+  startsAt: Date;
+  venueName: string;
+  placesLeft: number;
+  open: boolean;
+}
+
+/**
+ * Upcoming screenings of the festival with an Indigenous Access allocation (optionally one film's), soonest first and
+ * bounded: what the scheme's page lists with a Claim link each.
+ */
+export async function listIndigenousScreenings(db: SqlRunner, festivalId: string, filmSlug?: string, limit = 60): Promise<IndigenousScreening[]> {
+  const film = filmSlug
+    ? sql`AND EXISTS (SELECT 1 FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id AND fm.slug = ${filmSlug})`
+    : sql``;
+  const found = await rows<{ id: string; title: string; starts_at: string; venue_name: string; left: number; open: boolean }>(db, sql`
+    SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) AS starts_at, v.name AS venue_name,
+           greatest(p.capacity - p.held - p.sold + (SELECT coalesce(sum(h.quantity), 0)::int FROM holds h
+             WHERE h.screening_id = s.id AND h.pool_kind = p.kind AND h.status = 'active' AND h.expires_at <= now()), 0) AS left,
+           (${sellingNowSql(sql`s`)} AND a.released_at IS NULL AND s.starts_at - make_interval(hours => coalesce(
+              (SELECT release_hours_before FROM access_scheme_settings WHERE festival_id = s.festival_id AND scheme = ${SCHEME}::access_scheme),
+              ${defaultReleaseHours()})) > now()) AS open
+    FROM screenings s JOIN venues v ON v.id = s.venue_id
+    JOIN access_allocations a ON a.screening_id = s.id AND a.scheme = ${SCHEME}::access_scheme
+    JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${SCHEME}::pool_kind
+    WHERE s.festival_id = ${festivalId} AND s.starts_at > now() AND s.status <> 'cancelled' AND a.quantity > 0 ${film}
+    ORDER BY s.starts_at, s.id LIMIT ${limit}`);
+  return found.map((r) => ({ id: r.id, title: r.title, startsAt: new Date(r.starts_at), venueName: r.venue_name, placesLeft: r.left, open: r.open }));
+}

@@ -84,8 +84,22 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
   return { lost: before === after ? [] : [`${at}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`], added };
 }
 
-const generated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
+/**
+ * The generated document, cut to what the hand-written one described: operations added since (the access programmes'
+ * paths-*.ts) are checked by the first test above (every route is described), not against a document that predates them.
+ */
+const generated = onlyWhatTheFixtureDescribes(normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json), fixture);
+
+function onlyWhatTheFixtureDescribes(doc: Json, before: Json): Json {
+  if (!isObject(doc) || !isObject(before) || !isObject(doc.paths) || !isObject(before.paths)) return doc;
+  const keep = (from: { [key: string]: Json }, like: { [key: string]: Json }) => Object.fromEntries(Object.entries(from).filter(([k]) => k in like));
+  const components =
+    isObject(doc.components) && isObject(doc.components.schemas) && isObject(before.components) && isObject(before.components.schemas)
+      ? { ...doc.components, schemas: keep(doc.components.schemas, before.components.schemas) }
+      : doc.components;
+  return { ...doc, paths: keep(doc.paths, before.paths), ...(components === undefined ? {} : { components }) };
+}
 
 describe('OpenAPI document', () => {
   it('describes every API route (a new route without a description fails here)', () => {
