@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
 import type { holds, users, waitlistEntries } from '@/db/schema';
-import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
+import { firstRow, rows, uuidArray, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { issueFreeTickets, type FreeTicketsResult } from '@/domain/access/issue-tickets';
 import { movePlacesToGeneralSale, voidAccessTickets } from '@/domain/access/return-places';
 import { getSchemeSettings } from '@/domain/access/settings';
@@ -262,7 +262,14 @@ export async function leaveWaitlist(db: Database, user: Claimant, target: { scre
       WHERE ${which} AND user_id = ${user.id} AND scheme = ${SCHEME}::access_scheme AND status IN ('waiting', 'offered')
       RETURNING screening_id, offer_hold_id`);
     const offerHolds = ended.map((e) => e.offer_hold_id).filter((h): h is string => h !== null);
-    await endLiveHolds(tx, offerHolds, 'released');
+    const endedHolds = await endLiveHolds(tx, offerHolds, 'released');
+    // After the cut-off an offer's places follow the rest of the allocation to general sale, as a cancellation's do.
+    if (endedHolds.length > 0) {
+      const back = await rows<{ screening_id: string; quantity: number }>(tx, sql`
+        SELECT h.screening_id, h.quantity FROM holds h JOIN access_allocations a ON a.screening_id = h.screening_id AND a.scheme = ${SCHEME}::access_scheme
+        WHERE h.id = ANY(${uuidArray(endedHolds)}) AND a.released_at IS NOT NULL`);
+      for (const b of back) await movePlacesToGeneralSale(tx, b.screening_id, SCHEME, b.quantity);
+    }
     return { count: ended.length, screenings: [...new Set(ended.filter((e) => e.offer_hold_id).map((e) => e.screening_id))] };
   });
   if (left.count === 0) return { ok: false, reason: 'entry_not_found' };
