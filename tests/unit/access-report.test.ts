@@ -20,3 +20,17 @@ describe('access report counts', () => {
     expect(row).toContain('Indigenous Access,fewer than 5,fewer than 5,fewer than 5,7');
   });
 });
+
+describe('Indigenous Access requests', () => {
+  it('accept a quantity and the self-identification, and refuse anything less with a message', async () => {
+    const { IndigenousClaimRequest, WaitlistRequest } = await import('@/domain/access/indigenous');
+    expect(IndigenousClaimRequest.safeParse({ quantity: 2, selfIdentified: true }).success).toBe(true);
+    const refused = [{ quantity: 2 }, { quantity: 2, selfIdentified: false }, { quantity: 0, selfIdentified: true }, { quantity: 1.5, selfIdentified: true }, { quantity: 1, selfIdentified: true, seats: ['x'] }];
+    for (const body of refused) {
+      const parsed = IndigenousClaimRequest.safeParse(body);
+      expect(parsed.success, JSON.stringify(body)).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toBeTruthy();
+    }
+    expect(WaitlistRequest.safeParse({ quantity: 0 }).success).toBe(false);
+  });
+});
