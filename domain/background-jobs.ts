@@ -4,7 +4,8 @@ import { LOCKOUT } from '@/domain/accounts/auth';
 import { pruneBuckets } from '@/domain/limits/rate-limits';
 import { settleFulfilledDonationRequests } from '@/domain/donation-requests/requests';
 import { sendPendingEmails } from '@/domain/notifications/mailer';
-import { sweep } from '@/domain/payments/checkout';
+import { getOrderSettings, sweep } from '@/domain/payments/checkout';
+import { offerReturnedPlaces } from '@/domain/access/indigenous';
 import { getEnv } from '@/platform/env';
 
 /**
@@ -32,4 +33,10 @@ export async function releaseJob(): Promise<void> {
   if (report.released + report.placesReleased + report.allotmentPlacesReturned + report.lapsed + report.retried > 0) {
     console.log('[worker] access cut-off', JSON.stringify(report));
   }
+}
+
+/** Indigenous Access waiting lists: close lapsed offers, then offer returned places to the next people in line. */
+export async function waitlistOffersJob(): Promise<void> {
+  const report = await offerReturnedPlaces(getDb(), getOrderSettings());
+  if (report.offered + report.lapsed > 0) console.log('[worker] waiting-list offers', JSON.stringify(report));
 }

@@ -62,6 +62,8 @@ test('the access links lead to honest pages, and no link on the main pages is de
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     // Ticket Donation Requests is open (e2e/request-donated-tickets.spec.ts): its page explains how to ask.
     if (name === 'Ticket Donation Requests') await expect(page.getByRole('link', { name: 'Ask for donated tickets' })).toBeVisible();
+    // Indigenous Access is open (its page says how it works); the schemes still to come say so.
+    else if (name === 'Indigenous Access Tickets') await expect(page.getByRole('heading', { name: 'How it works' })).toBeVisible();
     else await expect(page.getByText('Opens soon')).toBeVisible();
     await page.goBack();
   }

@@ -14,6 +14,9 @@ const PRUNE_SECONDS = 300;
 /** Access allocations past their cut-off go back on general sale: at most one run per RELEASE_SECONDS across all instances. */
 const RELEASE = 'marquee-access-release';
 const RELEASE_SECONDS = 60;
+/** Waiting-list offers (Indigenous Access): once a minute across all instances. */
+const WAITLIST_OFFERS = 'marquee-waitlist-offers';
+const WAITLIST_OFFERS_SECONDS = 60;
 /**
  * What the worker runs, handed in by the caller (instrumentation-node.ts):
  * the platform never imports the domain, so the jobs come from outside.
@@ -25,6 +28,8 @@ export interface WorkerJobs {
   prune: () => Promise<void>;
   /** Return access places past their scheme's cut-off to general sale: at most once per RELEASE_SECONDS. */
   release: () => Promise<void>;
+  /** Close lapsed waiting-list offers and offer returned places: every WAITLIST_OFFERS_SECONDS. */
+  waitlistOffers: () => Promise<void>;
 }
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
@@ -60,6 +65,7 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
     await boss.createQueue(SWEEP);
     await boss.createQueue(PRUNE);
     await boss.createQueue(RELEASE);
+    await boss.createQueue(WAITLIST_OFFERS);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -72,6 +78,9 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
   });
   await boss.work(RELEASE, { pollingIntervalSeconds: 5 }, async () => {
     await jobs.release();
+  });
+  await boss.work(WAITLIST_OFFERS, { pollingIntervalSeconds: 5 }, async () => {
+    await jobs.waitlistOffers();
   });
   const tick = () =>
     boss
@@ -92,6 +101,13 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
       .catch((error: unknown) => console.error('[worker] could not queue an access release', error));
   void release();
   setInterval(release, RELEASE_SECONDS * 1000).unref();
+  // A singleton per minute: two runs cannot overlap, and each offer run locks the pool row it offers from anyway.
+  const offers = () =>
+    boss
+      .send(WAITLIST_OFFERS, {}, { singletonKey: 'waitlist-offers', singletonSeconds: WAITLIST_OFFERS_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue waiting-list offers', error));
+  void offers();
+  setInterval(offers, WAITLIST_OFFERS_SECONDS * 1000).unref();
   console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
   return boss;
 }

@@ -58,12 +58,25 @@ export async function listMyOrders(user: CurrentUser): Promise<MyOrder[]> {
   }));
 }
 
-/** Whether this person bought this order (the link token aside; staff read any: domain/payments/order-access.ts). */
-export async function userMayReadOrder(user: CurrentUser, orderId: string): Promise<boolean> {
+/**
+ * Whether this person may read this order: they bought it, or they read any order (`readAny`, staff) and it is not an
+ * Indigenous Access claim. Who self-identified is never shown to staff, so those orders open only for the person
+ * themselves (or the order's link token: domain/payments/order-access.ts).
+ */
+export async function userMayReadOrder(user: CurrentUser, orderId: string, readAny = false): Promise<boolean> {
   const [row] = await getDb()
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.id, orderId), or(eq(orders.userId, user.id), eq(orders.buyerEmail, user.email))))
+    .where(
+      and(
+        eq(orders.id, orderId),
+        or(
+          eq(orders.userId, user.id),
+          eq(orders.buyerEmail, user.email),
+          readAny ? sql`${orders.scheme} IS DISTINCT FROM 'indigenous_access'` : sql`false`,
+        ),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

@@ -26,8 +26,8 @@ const SCHEMES: Record<AccessScheme, Omit<AccessSchemeInfo, 'scheme'>> = {
     label: 'Indigenous Access',
     title: 'Indigenous Access Tickets',
     lead: 'Free tickets for First Nations, Métis and Inuit audience members, set aside at every screening.',
-    body: 'A number of places at each screening are reserved for Indigenous audience members, at no cost and with no proof of status required. You will be able to claim up to two tickets per screening here.',
-    blurb: 'Free tickets for Indigenous audience members.',
+    body: 'Sign in with your email, choose a screening and how many tickets you need, and tick one box to say that you are First Nations, Métis or Inuit. There is no proof to show and no question about your Nation or ancestry, and we keep nothing beyond the fact of the claim. Your tickets are confirmed straight away, free, and emailed to you like any other ticket.',
+    blurb: 'Free tickets for First Nations, Métis and Inuit audience members: claim them online, no proof needed.',
   },
   community_access: {
     slug: 'community',

@@ -10,7 +10,8 @@ import { isOrderAccessToken } from '@/platform/tokens';
 
 /**
  * An order for the holder of its link token, or for a signed-in person who
- * may read it (its buyer, or whoever reads any order: staff); null for a missing order and for
+ * may read it (its buyer, or whoever reads any order: staff, except an Indigenous Access claim, which only its
+ * person opens); null for a missing order and for
  * someone else's alike, so order ids cannot be probed. The signed-in person
  * is asked for only when the token does not open the order.
  */
@@ -24,7 +25,7 @@ export async function getOrderWithToken(
   let allowed = Boolean(token && isOrderAccessToken(orderId, token, env.APP_SECRET));
   if (!allowed) {
     const user = await currentUser();
-    allowed = user !== null && (can(user, 'orders.read_any') || (await userMayReadOrder(user, orderId)));
+    allowed = user !== null && (await userMayReadOrder(user, orderId, can(user, 'orders.read_any')));
   }
   return allowed ? loadOrderForTickets(getDb(), orderId, env.PUBLIC_BASE_URL) : null;
 }

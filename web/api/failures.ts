@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
 import type { AllocationFailure } from '@/domain/access/allocations';
+
+import type { CancelIndigenousResult, ClaimIndigenousResult, ClaimOfferResult, JoinWaitlistResult, LeaveWaitlistResult } from '@/domain/access/indigenous';
 import type { HoldResult, ReleaseResult } from '@/domain/booking/holds';
 import type { RateLimitResult } from '@/domain/limits/rate-limits';
 import type { StartCheckoutResult } from '@/domain/payments/checkout';
@@ -147,4 +149,53 @@ export function describeAllocationFailure(failure: AllocationFailure): FailureRe
     case 'not_enough_free':
       return { status: 409, code: 'not_enough_free', message: failure.message };
   }
+}
+
+/** Every refusal of the Indigenous Access commands (domain/access/indigenous.ts): claims, cancellations, the waiting list, offers. */
+export type IndigenousFailure =
+  | Failed<ClaimIndigenousResult>
+  | Failed<CancelIndigenousResult>
+  | Failed<JoinWaitlistResult>
+  | Failed<LeaveWaitlistResult>
+  | Failed<ClaimOfferResult>;
+
+/** How an Indigenous Access refusal is told: the claims carry their own message (what is left, which limit); the rest are written here. */
+export function describeIndigenousFailure(failure: IndigenousFailure): FailureResponse {
+  switch (failure.reason) {
+    case 'screening_not_found':
+      return { status: 404, code: 'not_found', message: failure.message };
+    case 'invalid_request':
+      return { status: 422, code: 'unprocessable', message: failure.message };
+    case 'screening_closed':
+    case 'not_on_sale':
+      return { status: 409, code: 'not_on_sale', message: failure.message };
+    case 'claims_closed':
+      return { status: 409, code: 'claims_closed', message: failure.message };
+    case 'limit_reached':
+      return { status: 409, code: 'limit_reached', message: failure.message };
+    case 'not_enough_places':
+      // The allocation is exhausted (or has fewer places than asked): the waiting list is the way on.
+      return { status: 409, code: 'not_enough_places', message: `${failure.message} You can join the waiting list and we will email you if places come back.` };
+    case 'seats_unavailable':
+      return { status: 409, code: 'seats_unavailable', message: failure.message };
+    case 'already_waiting':
+      return { status: 409, code: 'already_waiting', message: failure.message };
+    case 'order_not_found':
+      return { status: 404, code: 'not_found', message: 'Claim not found.' };
+    case 'nothing_to_void':
+      return { status: 409, code: 'nothing_to_cancel', message: 'These tickets were already cancelled or used.' };
+    case 'screening_started':
+      return { status: 409, code: 'screening_started', message: 'This screening has started, so its tickets can no longer be cancelled.' };
+    case 'entry_not_found':
+      return { status: 404, code: 'not_found', message: 'You are not on the waiting list for this screening.' };
+    case 'offer_not_found':
+      return { status: 404, code: 'not_found', message: failure.message };
+    case 'offer_expired':
+      return { status: 410, code: 'offer_expired', message: failure.message };
+  }
+}
+
+export function indigenousFailureResponse(failure: IndigenousFailure): NextResponse {
+  const { status, code, message } = describeIndigenousFailure(failure);
+  return NextResponse.json<ApiErrorBody>({ error: code, message }, { status });
 }

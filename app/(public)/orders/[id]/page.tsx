@@ -35,7 +35,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
         {order.status === 'pending' ? (
           <Notice title="Processing your payment…">This page updates by itself. Your tickets appear here as soon as the payment is confirmed.</Notice>
         ) : null}
-        {order.status === 'paid' ? (
+        {order.status === 'paid' && order.totalCents === 0 ? (
+          // A free access ticket: nothing was paid, so the notice does not speak of a payment.
+          <Notice title="Your tickets are ready">A confirmation with your tickets has been sent to {order.buyerEmail}. These tickets are free.</Notice>
+        ) : null}
+        {order.status === 'cancelled' ? <Notice title="Cancelled">These tickets were cancelled and their places given back.</Notice> : null}
+        {order.status === 'paid' && order.totalCents > 0 ? (
           <Notice title="Payment received: your tickets are ready">
             A confirmation has been sent to {order.buyerEmail}. Total paid: {formatCents(order.totalCents, order.currency)}.
             {gift ? ` It includes your gift of ${formatCents(gift.amountCents, order.currency)} to the access fund: thank you. Your receipt comes by email.` : null}

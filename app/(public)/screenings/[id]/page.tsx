@@ -212,6 +212,15 @@ export default async function ScreeningPage({ params }: { params: Params }) {
                 <Link href={accessSchemePath('indigenous_access', s.films[0]?.slug ?? '')} className="underline">
                   {accessSchemeInfo('indigenous_access').title}
                 </Link>{' '}
+                {s.allocations.some((a) => a.scheme === 'indigenous_access' && a.quantity > 0) ? (
+                  <>
+                    (
+                    <Link href={`/access/indigenous/${s.id}`} className="underline">
+                      Claim Indigenous Access tickets
+                    </Link>
+                    ){' '}
+                  </>
+                ) : null}
                 ·{' '}
                 <Link href={accessSchemePath('community_access', s.films[0]?.slug ?? '')} className="underline">
                   {accessSchemeInfo('community_access').title}
