@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import type { allotments } from '@/db/schema';
-import { firstRow, rows, type ColumnsOf } from '@/db/sql';
+import { firstRow, rows, type ColumnsOf, uuidArray } from '@/db/sql';
 import type { AccessScheme } from '@/db/schema/screenings';
 import { cutOffAtSql, SETTINGS_JOIN } from './cut-off-time';
 import { movePlacesToGeneralSale } from './return-places';
@@ -33,15 +33,22 @@ export interface CutOffReport {
  * a second run at the same moment waits for the lock, then finds nothing left to move, so each place is released
  * exactly once and the audit says so once.
  */
-export async function releaseAtCutOff(db: Database, now: Date = new Date(), limit = CUT_OFF_BATCH): Promise<CutOffReport> {
+export async function releaseAtCutOff(
+  db: Database,
+  now: Date = new Date(),
+  limit = CUT_OFF_BATCH,
+  /** Only these screenings (a test's own, so that parallel test files sharing one database do not release each other's). */
+  screeningIds?: readonly string[],
+): Promise<CutOffReport> {
   const at = now.toISOString();
+  const only = screeningIds ? sql`AND a.screening_id = ANY(${uuidArray(screeningIds)})` : sql``;
   const due = await rows<{ screening_id: string; scheme: AccessScheme }>(db, sql`
     SELECT a.screening_id, a.scheme
     FROM access_allocations a
     JOIN screenings s ON s.id = a.screening_id
     JOIN inventory_pools p ON p.screening_id = a.screening_id AND p.kind::text = a.scheme::text
     ${SETTINGS_JOIN}
-    WHERE s.status <> 'cancelled' AND s.starts_at > ${at}::timestamptz
+    WHERE s.status <> 'cancelled' AND s.starts_at > ${at}::timestamptz ${only}
       AND ${cutOffAtSql()} <= ${at}::timestamptz
       AND (a.released_at IS NULL
         OR p.capacity > greatest(p.held + p.sold, p.allotted)

@@ -141,8 +141,8 @@ describe('the cut-off job', () => {
     await db.execute(sql`INSERT INTO waitlist_entries (screening_id, scheme, user_id, quantity) VALUES (${screeningId}, 'indigenous_access', ${waiting.id}, 1)`);
     const before = await pools(screeningId);
 
-    const [a, b] = await Promise.all([releaseAtCutOff(db), releaseAtCutOff(db)]);
-    const again = await releaseAtCutOff(db);
+    const [a, b] = await Promise.all([releaseAtCutOff(db, undefined, undefined, [screeningId]), releaseAtCutOff(db, undefined, undefined, [screeningId])]);
+    const again = await releaseAtCutOff(db, undefined, undefined, [screeningId]);
     expect(a.released + b.released).toBe(3);
     expect(a.placesReleased + b.placesReleased).toBe(4 + 5 + 2);
     expect(again).toMatchObject({ released: 0, placesReleased: 0, allotmentPlacesReturned: 0, lapsed: 0 });
@@ -177,7 +177,7 @@ describe('the cut-off job', () => {
     await db.execute(sql`UPDATE inventory_pools SET capacity = capacity + 2 WHERE screening_id = ${screeningId} AND kind = 'indigenous_access'`);
     await db.execute(sql`UPDATE inventory_pools SET capacity = capacity - 2 WHERE screening_id = ${screeningId} AND kind = 'standard'`);
     await db.execute(sql`UPDATE access_allocations SET quantity = quantity + 2 WHERE screening_id = ${screeningId} AND scheme = 'indigenous_access'`);
-    const [c, d] = await Promise.all([releaseAtCutOff(db), releaseAtCutOff(db)]);
+    const [c, d] = await Promise.all([releaseAtCutOff(db, undefined, undefined, [screeningId]), releaseAtCutOff(db, undefined, undefined, [screeningId])]);
     expect(c.placesReleased + d.placesReleased).toBe(2);
     expect(c.released + d.released).toBe(0);
     expect((await pools(screeningId)).indigenous_access!.capacity).toBe(1);
@@ -190,14 +190,14 @@ describe('the cut-off job', () => {
 
   it('racing claims, staff changes and two runs at once: the house holds, and every place moved is in the audit once', async () => {
     const { db, screeningId, staff } = await setup({ indigenous_access: 6, donated: 3 }, { capacity: 30, startsInHours: 10 });
-    const jobs: Promise<unknown>[] = [releaseAtCutOff(db), releaseAtCutOff(db)];
+    const jobs: Promise<unknown>[] = [releaseAtCutOff(db, undefined, undefined, [screeningId]), releaseAtCutOff(db, undefined, undefined, [screeningId])];
     for (let i = 0; i < 5; i++) jobs.push(claim(screeningId));
     for (let i = 0; i < 3; i++) jobs.push(holdSeats(db, screeningId, { items: adult(2) }, `racer-${i}`, TEST_HOLD_SETTINGS));
     jobs.push(topUpPlaces(db, staff, { screeningId, scheme: 'donated', places: 2, reason: 'Racing the job' }));
     jobs.push(setAllocation(db, staff, { screeningId, scheme: 'indigenous_access', quantity: 8, reason: 'Racing the job' }));
-    jobs.push(releaseAtCutOff(db));
+    jobs.push(releaseAtCutOff(db, undefined, undefined, [screeningId]));
     await Promise.all(jobs);
-    await releaseAtCutOff(db);
+    await releaseAtCutOff(db, undefined, undefined, [screeningId]);
 
     expect(await inventoryProblems(db, screeningId)).toEqual([]);
     const p = await pools(screeningId);
@@ -218,13 +218,13 @@ describe('the cut-off job', () => {
     const { db, screeningId } = await setup({ indigenous_access: 5 }, { startsInHours: 30 });
     const { screeningId: cancelled } = await setup({ indigenous_access: 5 }, { startsInHours: 2 });
     await db.execute(sql`UPDATE screenings SET status = 'cancelled' WHERE id = ${cancelled}`);
-    await releaseAtCutOff(db);
+    await releaseAtCutOff(db, undefined, undefined, [screeningId, cancelled]);
     expect((await quantities(screeningId)).indigenous_access).toMatchObject({ quantity: 5, released: false });
     expect((await quantities(cancelled)).indigenous_access).toMatchObject({ quantity: 5, released: false });
     const view = await getScreeningAllocations(screeningId);
     expect(view!.schemes.find((s) => s.scheme === 'indigenous_access')!.cutOffAt.getTime()).toBe(view!.startsAt.getTime() - 24 * 3_600_000);
     // At the cut-off exactly, it goes.
-    await releaseAtCutOff(db, view!.schemes[0]!.cutOffAt);
+    await releaseAtCutOff(db, view!.schemes[0]!.cutOffAt, undefined, [screeningId]);
     expect((await quantities(screeningId)).indigenous_access).toMatchObject({ quantity: 0, released: true });
   });
 
@@ -232,7 +232,7 @@ describe('the cut-off job', () => {
     const { db, screeningId } = await setup({ indigenous_access: 3 }, { startsInHours: 5 });
     const claimed = await claim(screeningId, 1);
     if (!claimed.ok) throw new Error('claim refused');
-    await releaseAtCutOff(db);
+    await releaseAtCutOff(db, undefined, undefined, [screeningId]);
     await db.transaction((tx) => voidAccessTickets(tx, claimed.orderId));
     expect((await pools(screeningId)).indigenous_access).toMatchObject({ capacity: 0, sold: 0 });
     expect(await inventoryProblems(db, screeningId)).toEqual([]);
