@@ -8,6 +8,7 @@ import { orders } from '@/db/schema/orders';
 import { organisations } from '@/db/schema/organisations';
 import { rows, firstRow, type ColumnsOf } from '@/db/sql';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
+import { can } from '@/domain/accounts/permissions';
 
 export interface MyOrder {
   id: string;
@@ -58,12 +59,17 @@ export async function listMyOrders(user: CurrentUser): Promise<MyOrder[]> {
   }));
 }
 
-/** Whether this person bought this order (the link token aside; staff read any: domain/payments/order-access.ts). */
+/**
+ * Whether this person bought this order, or is a partner of the organisation it was issued to (Community Access
+ * claims, redeemed codes, donated tickets: the partner prints and forwards them). The link token aside; staff read
+ * any: domain/payments/order-access.ts.
+ */
 export async function userMayReadOrder(user: CurrentUser, orderId: string): Promise<boolean> {
+  const ofOrganisation = can(user, 'partner.portal') && user.organisationId ? [eq(orders.organisationId, user.organisationId)] : [];
   const [row] = await getDb()
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.id, orderId), or(eq(orders.userId, user.id), eq(orders.buyerEmail, user.email))))
+    .where(and(eq(orders.id, orderId), or(eq(orders.userId, user.id), eq(orders.buyerEmail, user.email), ...ofOrganisation)))
     .limit(1);
   return row !== undefined;
 }
