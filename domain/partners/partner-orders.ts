@@ -26,6 +26,8 @@ export interface PartnerOrder {
   title: string;
   startsAt: Date;
   venueName: string;
+  /** The screening has not started yet. */
+  upcoming: boolean;
   buyerName: string;
   /** Tickets the partner claimed in the portal (not a code redeemed by someone it gave the code to). */
   claimedInPortal: boolean;
@@ -42,12 +44,13 @@ export async function listOrganisationOrders(db: SqlRunner, organisationId: stri
       title: string;
       starts_at: string;
       venue_name: string;
+      upcoming: boolean;
       claimed_in_portal: boolean;
       tickets: { id: string; code: string; holder_name: string; status: 'valid' | 'void'; checked_in: boolean; row_label: string | null; seat_number: number | null; kind: SeatKind | null }[];
     }
   >(db, sql`
     SELECT o.id, o.number, o.scheme, o.status, o.screening_id, o.buyer_name, to_json(s.starts_at) AS starts_at, v.name AS venue_name,
-           ${screeningTitleSql(sql`s`)} AS title,
+           ${screeningTitleSql(sql`s`)} AS title, s.starts_at > now() AS upcoming,
            NOT EXISTS (SELECT 1 FROM access_codes c WHERE c.order_id = o.id) AS claimed_in_portal,
            coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'holder_name', t.holder_name, 'status', t.status,
                                                       'checked_in', t.checked_in_at IS NOT NULL, 'row_label', st.row_label,
@@ -65,6 +68,7 @@ export async function listOrganisationOrders(db: SqlRunner, organisationId: stri
     title: o.title,
     startsAt: new Date(o.starts_at),
     venueName: o.venue_name,
+    upcoming: o.upcoming,
     buyerName: o.buyer_name,
     claimedInPortal: o.claimed_in_portal,
     tickets: o.tickets.map((t) => ({

@@ -84,8 +84,21 @@ function differences(before: Json, after: Json | undefined, at = '', key = ''): 
   return { lost: before === after ? [] : [`${at}: ${JSON.stringify(before)} → ${JSON.stringify(after)}`], added };
 }
 
-const generated = normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json);
 const fixture = normalise(JSON.parse(readFileSync(path.join(process.cwd(), 'tests/fixtures/openapi-before.json'), 'utf8')) as Json);
+/**
+ * The generated document restricted to what the hand-written one covered: its paths and its components. Operations and
+ * schemas added since (issue 8's access programmes, each in web/api/openapi/paths-<feature>.ts) are checked by the
+ * first two tests, not compared with a document that never knew them.
+ */
+function restrictedToFixture(doc: Json): Json {
+  if (!isObject(doc) || !isObject(fixture) || !isObject(fixture.paths) || !isObject(fixture.components) || !isObject(fixture.components.schemas)) return doc;
+  const paths = fixture.paths;
+  const schemas = fixture.components.schemas;
+  const pick = (o: Json | undefined, keep: Record<string, Json>) => (isObject(o) ? Object.fromEntries(Object.entries(o).filter(([k]) => k in keep)) : o);
+  const components = isObject(doc.components) ? { ...doc.components, schemas: pick(doc.components.schemas, schemas) ?? {} } : doc.components;
+  return { ...doc, paths: pick(doc.paths, paths) ?? {}, components: components ?? {} };
+}
+const generated = restrictedToFixture(normalise(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Json));
 
 describe('OpenAPI document', () => {
   it('describes every API route (a new route without a description fails here)', () => {

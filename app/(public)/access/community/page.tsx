@@ -19,7 +19,7 @@ export default async function CommunityAccessPage({ searchParams }: { searchPara
   const filmParam = (await searchParams).film;
   const festival = await requireCurrentFestival();
   const film = typeof filmParam === 'string' ? await getFilmBySlug(festival, filmParam) : null;
-  const upcoming = film?.screenings.filter((s) => s.startsAt.getTime() > Date.now()) ?? [];
+  const upcoming = film?.screenings.filter((s) => s.saleState !== 'past' && s.saleState !== 'cancelled') ?? [];
 
   return (
     <Container>
