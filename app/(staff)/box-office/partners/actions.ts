@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { declinePartner, verifyPartner } from '@/domain/partners/organisations';
 import { getEnv } from '@/platform/env';
 import { requirePermission } from '@/web/auth/guards';
@@ -16,10 +17,11 @@ export async function verifyPartnerAction(form: FormData): Promise<void> {
   const id = OrganisationId.safeParse(form.get('organisationId'));
   if (!id.success) backWith(PAGE, { error: 'Choose an application.' });
   const env = getEnv();
+  const festival = await requireCurrentFestival();
   const result = await verifyPartner(getDb(), staff, id.data, textField(form, 'note'), {
     baseUrl: env.PUBLIC_BASE_URL,
     emailStatus: env.SMTP_URL ? 'pending' : 'stored',
-    festivalName: 'Harbourfront Film Festival',
+    festivalName: festival.name,
   });
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'verified' });
