@@ -27,7 +27,7 @@ test('staff grant a partner’s request, the partner claims two named places and
   // The partner asks for 4 places.
   await signInByEmailLink(page, partnerEmail);
   await page.goto('/partner/allotments');
-  await page.getByLabel('Screening').selectOption(screeningId);
+  await page.getByLabel('Screening', { exact: true }).selectOption(screeningId);
   await page.getByLabel('How many places').fill('4');
   await page.getByLabel('Anything the festival should know (optional)').fill('For our Saturday film club');
   await page.getByRole('button', { name: 'Send request' }).click();
