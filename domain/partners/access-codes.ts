@@ -4,6 +4,7 @@ import type { Database } from '@/db/client';
 import type { accessCodes } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { issueFreeTickets, type FreeTicketsResult } from '@/domain/access/issue-tickets';
+import { DEFAULT_SCHEME_SETTINGS } from '@/domain/access/settings';
 import { can } from '@/domain/accounts/permissions';
 import type { OrderSettings } from '@/domain/payments/orders';
 import { transact } from '@/domain/shared/refusal';
@@ -48,7 +49,7 @@ export async function voidAccessCode(db: Database, actor: Actor, codeId: string)
   return transact<{ ok: true }, AllotmentRefusal | { ok: false; reason: 'code_not_found' }>(db, async (tx, refuse) => {
     // The allotment row first (the lock order of every allotment command), then the code.
     const allotment = await firstRow<{ id: string; open: boolean }>(tx, sql`
-      SELECT a.id, (s.starts_at - make_interval(hours => coalesce(st.release_hours_before, 48)) > now() AND al.released_at IS NULL) AS open
+      SELECT a.id, (s.starts_at - make_interval(hours => coalesce(st.release_hours_before, ${DEFAULT_SCHEME_SETTINGS[COMMUNITY].releaseHoursBefore})) > now() AND al.released_at IS NULL AND s.status <> 'cancelled') AS open
       FROM access_codes c JOIN allotments a ON a.id = c.allotment_id JOIN screenings s ON s.id = a.screening_id
       LEFT JOIN access_allocations al ON al.screening_id = s.id AND al.scheme = ${COMMUNITY}::access_scheme
       LEFT JOIN access_scheme_settings st ON st.festival_id = s.festival_id AND st.scheme = ${COMMUNITY}::access_scheme

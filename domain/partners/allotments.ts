@@ -4,7 +4,7 @@ import type { allotments } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { issueFreeTickets, type FreeTicketsResult } from '@/domain/access/issue-tickets';
 import { voidAccessTickets } from '@/domain/access/return-places';
-import { getSchemeSettings } from '@/domain/access/settings';
+import { DEFAULT_SCHEME_SETTINGS, getSchemeSettings } from '@/domain/access/settings';
 import { can } from '@/domain/accounts/permissions';
 import type { OrderSettings } from '@/domain/payments/orders';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
@@ -52,13 +52,18 @@ export async function allotmentCutOff(db: SqlRunner, screeningId: string): Promi
   return { festivalId: s.festival_id, startsAt, cutOff: new Date(startsAt.getTime() - settings.releaseHoursBefore * 3_600_000) };
 }
 
-/** Whether the screening's allotments are still open: before the cut-off, and its places not yet released by hand or by the job. */
+/**
+ * Whether the screening's allotments are still open: not cancelled, before the cut-off, and its places not yet
+ * released by hand or by the job.
+ */
 async function allotmentsOpen(db: SqlRunner, screeningId: string): Promise<boolean> {
   const cut = await allotmentCutOff(db, screeningId);
   if (!cut || cut.cutOff.getTime() <= Date.now()) return false;
-  const released = await firstRow<{ released: boolean }>(db, sql`
-    SELECT released_at IS NOT NULL AS released FROM access_allocations WHERE screening_id = ${screeningId} AND scheme = ${COMMUNITY}::access_scheme`);
-  return !released?.released;
+  const closed = await firstRow<{ closed: boolean }>(db, sql`
+    SELECT s.status = 'cancelled' OR coalesce(a.released_at IS NOT NULL, false) AS closed
+    FROM screenings s LEFT JOIN access_allocations a ON a.screening_id = s.id AND a.scheme = ${COMMUNITY}::access_scheme
+    WHERE s.id = ${screeningId}`);
+  return closed?.closed === false;
 }
 
 // ——— Requests and grants ———
@@ -312,8 +317,8 @@ function allotmentSql(where: ReturnType<typeof sql>) {
     SELECT a.id, a.screening_id, a.organisation_id, o.name AS organisation_name, a.status, a.requested_quantity, a.quantity, a.used, a.note,
            to_json(s.starts_at) AS starts_at, v.name AS venue_name,
            ${screeningTitleSql(sql`s`)} AS title,
-           to_json(s.starts_at - make_interval(hours => coalesce(st.release_hours_before, 48))) AS cut_off,
-           (s.starts_at - make_interval(hours => coalesce(st.release_hours_before, 48)) > now() AND al.released_at IS NULL) AS open,
+           to_json(s.starts_at - make_interval(hours => coalesce(st.release_hours_before, ${DEFAULT_SCHEME_SETTINGS[COMMUNITY].releaseHoursBefore}))) AS cut_off,
+           (s.starts_at - make_interval(hours => coalesce(st.release_hours_before, ${DEFAULT_SCHEME_SETTINGS[COMMUNITY].releaseHoursBefore})) > now() AND al.released_at IS NULL AND s.status <> 'cancelled') AS open,
            p.capacity AS pool_capacity, greatest(p.capacity - p.allotted, 0)::int AS pool_unallotted
     FROM allotments a
     JOIN organisations o ON o.id = a.organisation_id
