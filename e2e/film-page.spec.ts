@@ -62,9 +62,11 @@ test('the access links lead to honest pages, and no link on the main pages is de
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
     // Ticket Donation Requests is open (e2e/request-donated-tickets.spec.ts): its page explains how to ask.
     if (name === 'Ticket Donation Requests') await expect(page.getByRole('link', { name: 'Ask for donated tickets' })).toBeVisible();
-    // Indigenous Access is open (its page says how it works); the schemes still to come say so.
+    // Indigenous Access is open (its page says how it works).
     else if (name === 'Indigenous Access Tickets') await expect(page.getByRole('heading', { name: 'How it works' })).toBeVisible();
-    else await expect(page.getByText('Opens soon')).toBeVisible();
+    // Community Access is open: through partner organisations, or with a code (e2e/redeem-access-code.spec.ts).
+    else await expect(page.getByRole('link', { name: 'Apply to become a partner' })).toBeVisible();
+    await expect(page.getByText('Opens soon')).toHaveCount(0);
     await page.goBack();
   }
 

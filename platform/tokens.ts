@@ -42,3 +42,12 @@ export function orderAccessToken(orderId: string, secret: string): string {
 export function isOrderAccessToken(orderId: string, token: string, secret: string): boolean {
   return sameHash(orderAccessToken(orderId, secret), token);
 }
+
+/**
+ * A partner's single-use access code: 10 base32 characters = 50 bits, read out or typed as XXXXX-XXXXX. Guessing is
+ * hopeless at the redemption rate limit (a few tries a minute per client against ~10^15 codes).
+ */
+export function newAccessCode(): string {
+  const raw = randomCode(10);
+  return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+}

@@ -77,7 +77,9 @@ export async function releaseAtCutOff(
 
 async function releaseOne(db: Database, screeningId: string, scheme: AccessScheme, at: string) {
   return db.transaction(async (tx) => {
-    // The scheme's pool row first: the lock every move of its places takes (return-places.ts), held to the end.
+    // The lock order of every command on these rows: the partners' allotments (claims and grants lock theirs first),
+    // then the scheme's pool row, the lock every move of its places takes (return-places.ts), held to the end.
+    await tx.execute(sql`SELECT 1 FROM allotments WHERE screening_id = ${screeningId} AND scheme = ${scheme}::access_scheme FOR UPDATE`);
     const pool = await firstRow<{ capacity: number }>(tx, sql`
       SELECT capacity FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = ${scheme}::pool_kind FOR UPDATE`);
     if (!pool) return { firstRelease: false, moved: 0, returned: 0, lapsed: 0 };
@@ -100,7 +102,8 @@ async function releaseOne(db: Database, screeningId: string, scheme: AccessSchem
       await tx.execute(sql`UPDATE inventory_pools SET allotted = allotted - ${returned}
         WHERE screening_id = ${screeningId} AND kind = ${scheme}::pool_kind`);
       for (const r of returnedRows) {
-        await recordJobChange(tx, screeningId, scheme, 'allotment_return', r.returned,
+        // Delta 0: the places come back to the scheme, whose allocation is unchanged (they go on to general sale below).
+        await recordJobChange(tx, screeningId, scheme, 'allotment_return', 0,
           `Cut-off: ${r.returned} unused ${r.returned === 1 ? 'place' : 'places'} of ${r.organisation}'s allotment came back to the scheme`);
       }
     }

@@ -8,6 +8,7 @@ import { orders } from '@/db/schema/orders';
 import { organisations } from '@/db/schema/organisations';
 import { rows, firstRow, type ColumnsOf } from '@/db/sql';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
+import { can } from '@/domain/accounts/permissions';
 
 export interface MyOrder {
   id: string;
@@ -59,11 +60,13 @@ export async function listMyOrders(user: CurrentUser): Promise<MyOrder[]> {
 }
 
 /**
- * Whether this person may read this order: they bought it, or they read any order (`readAny`, staff) and it is not an
- * Indigenous Access claim. Who self-identified is never shown to staff, so those orders open only for the person
- * themselves (or the order's link token: domain/payments/order-access.ts).
+ * Whether this person may read this order: they bought it; they are a partner of the organisation it was issued to
+ * (Community Access claims, redeemed codes, donated tickets: the partner prints and forwards them); or they read any
+ * order (`readAny`, staff) and it is not an Indigenous Access claim. Who self-identified is never shown to staff, so
+ * those orders open only for the person themselves (or the order's link token: domain/payments/order-access.ts).
  */
 export async function userMayReadOrder(user: CurrentUser, orderId: string, readAny = false): Promise<boolean> {
+  const ofOrganisation = can(user, 'partner.portal') && user.organisationId ? [eq(orders.organisationId, user.organisationId)] : [];
   const [row] = await getDb()
     .select({ id: orders.id })
     .from(orders)
@@ -73,6 +76,7 @@ export async function userMayReadOrder(user: CurrentUser, orderId: string, readA
         or(
           eq(orders.userId, user.id),
           eq(orders.buyerEmail, user.email),
+          ...ofOrganisation,
           readAny ? sql`${orders.scheme} IS DISTINCT FROM 'indigenous_access'` : sql`false`,
         ),
       ),

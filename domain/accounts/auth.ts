@@ -54,11 +54,12 @@ export type InvitationCreated = { ok: true; id: string; token: string } | { ok: 
  * hash is stored). Who may invite is checked here, against the inviter's
  * row as it is now, by the same rule as mayInviteInto (domain/accounts/permissions.ts):
  * festival admins invite anyone; an organisation's own partner admin invites
- * partners into that organisation only. Staff invite no one.
+ * partners into that organisation only. Staff invite no one, but whoever verifies partners invites a newly verified
+ * organisation's own contact (verifyPartner, domain/partners/organisations.ts).
  */
 const roleArray = (roles: UserRole[]) => sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::user_role[]`;
 
-export async function createInvitation(db: Database, input: InvitationInput): Promise<InvitationCreated> {
+export async function createInvitation(db: Database | Transaction, input: InvitationInput): Promise<InvitationCreated> {
   const token = newToken();
   const [row] = await rows<{ id: string }>(db, sql`
     INSERT INTO invitations (email, role, organisation_id, org_role, token_hash, invited_by, expires_at)
@@ -68,7 +69,11 @@ export async function createInvitation(db: Database, input: InvitationInput): Pr
     WHERE inviter.id = ${input.invitedBy}
       AND (inviter.role = ANY(${roleArray(rolesWith('organisations.invite_any'))})
            OR (inviter.role = ANY(${roleArray(rolesWith('partner.portal'))}) AND inviter.org_role = 'admin' AND ${input.role} = 'partner'
-               AND inviter.organisation_id = ${input.organisationId}::uuid))
+               AND inviter.organisation_id = ${input.organisationId}::uuid)
+           -- Whoever verifies partners invites a verified organisation's own contact as its first partner, and no one else.
+           OR (inviter.role = ANY(${roleArray(rolesWith('partners.verify'))}) AND ${input.role} = 'partner'
+               AND EXISTS (SELECT 1 FROM organisations o WHERE o.id = ${input.organisationId}::uuid AND o.status = 'verified'
+                           AND lower(o.contact_email) = ${input.email.toLowerCase()})))
     RETURNING id`);
   return row ? { ok: true, id: row.id, token } : { ok: false, reason: 'not_allowed' };
 }

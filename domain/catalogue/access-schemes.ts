@@ -33,9 +33,9 @@ const SCHEMES: Record<AccessScheme, Omit<AccessSchemeInfo, 'scheme'>> = {
     slug: 'community',
     label: 'Community Access',
     title: 'Community Access Tickets',
-    lead: 'Free tickets for people for whom the price of a ticket is a barrier.',
-    body: 'Places at each screening are set aside for people facing financial barriers, funded in part by audience donations. You will be able to request tickets here, no questions asked.',
-    blurb: 'Free or low-cost tickets for people facing financial barriers.',
+    lead: 'Free tickets for people for whom the price of a ticket is a barrier, given through the community organisations that know them.',
+    body: 'Places at each screening are set aside for Community Access. Verified partner organisations receive a share of them and pass the tickets, or single-use access codes, to the people they work with. Nobody is asked to prove anything.',
+    blurb: 'Free tickets through our community partner organisations, or with an access code.',
   },
   donated: {
     slug: 'donation-requests',
@@ -52,10 +52,6 @@ export const ACCESS_SCHEMES: readonly AccessSchemeInfo[] = accessScheme.enumValu
 
 export function accessSchemeInfo(scheme: AccessScheme): AccessSchemeInfo {
   return { scheme, ...SCHEMES[scheme] };
-}
-
-export function accessSchemeBySlug(slug: string): AccessSchemeInfo | null {
-  return ACCESS_SCHEMES.find((s) => s.slug === slug) ?? null;
 }
 
 /** The scheme's page, optionally for one film (the page links back to it). */

@@ -16,7 +16,6 @@ const orderReaders = ['audienceA', ...withPermission('orders.read_any')] as cons
 const CORE_RULES: Record<string, Rule> = {
   'PAGE /': { allow: all, request: get(() => '/') },
   'PAGE /access': { allow: all, request: get(() => '/access') },
-  'PAGE /access/[scheme]': { allow: all, request: get(() => '/access/indigenous') },
   'PAGE /films/[slug]': { allow: all, request: get(() => '/films/here') },
   'PAGE /schedule': { allow: all, request: get(() => '/schedule') },
   'PAGE /venues': { allow: all, request: get(() => '/venues') },

@@ -9,6 +9,10 @@ import type { FairAllocationResult } from '@/domain/donation-requests/fair-alloc
 import type { ApprovalResult, DeclineResult, NameTicketResult, SubmitResult, WithdrawResult } from '@/domain/donation-requests/requests';
 import type { StartDonationResult } from '@/domain/access-fund/donation-checkout';
 import type { ApiErrorBody } from './respond';
+import type { RedeemResult } from '@/domain/partners/access-codes';
+import type { AllotmentRefusal, ClaimResult } from '@/domain/partners/allotments';
+import type { ReviewResult } from '@/domain/partners/organisations';
+import type { PartnerOrderRefusal } from '@/domain/partners/partner-orders';
 
 type Failed<R> = Extract<R, { ok: false }>;
 
@@ -198,4 +202,79 @@ export function describeIndigenousFailure(failure: IndigenousFailure): FailureRe
 export function indigenousFailureResponse(failure: IndigenousFailure): NextResponse {
   const { status, code, message } = describeIndigenousFailure(failure);
   return NextResponse.json<ApiErrorBody>({ error: code, message }, { status });
+}
+
+/** Every refusal of the partner commands: applications, allotments, claims, codes, partner orders. */
+export type PartnerFailure =
+  | Failed<AllotmentRefusal>
+  | Failed<ClaimResult>
+  | Failed<RedeemResult>
+  | Failed<ReviewResult>
+  | Failed<PartnerOrderRefusal>
+  | { ok: false; reason: 'code_not_found' }
+  | Failed<RateLimitResult>;
+
+/** How a partner refusal is told: the same words on the site and in the API. */
+export function describePartnerFailure(failure: PartnerFailure): FailureResponse {
+  switch (failure.reason) {
+    case 'forbidden':
+      return { status: 403, code: 'forbidden', message: 'You do not have permission to do that.' };
+    case 'invalid_request':
+      return { status: 422, code: 'unprocessable', message: failure.message };
+    case 'rate_limited':
+      return { status: 429, code: 'rate_limited', message: `Too many attempts. Please wait ${failure.retryAfterSeconds} seconds and try again.` };
+    case 'allotment_not_found':
+      return { status: 404, code: 'not_found', message: 'Allotment not found.' };
+    case 'order_not_found':
+      return { status: 404, code: 'not_found', message: 'Order not found.' };
+    case 'ticket_not_found':
+      return { status: 404, code: 'not_found', message: 'That ticket cannot be renamed: it is not one of yours, was given back, or has been used.' };
+    case 'code_not_found':
+      return { status: 404, code: 'not_found', message: 'That code cannot be voided: it is not one of yours, or was already used or voided.' };
+    case 'organisation_not_found':
+      return { status: 404, code: 'not_found', message: 'Organisation not found.' };
+    case 'screening_not_found':
+      return { status: 404, code: 'not_found', message: 'Screening not found.' };
+    case 'organisation_not_verified':
+      return { status: 409, code: 'organisation_not_verified', message: 'Only verified partner organisations can receive Community Access places.' };
+    case 'allotment_exists':
+      return { status: 409, code: 'allotment_exists', message: 'Your organisation already has places or a request for this screening.' };
+    case 'allotment_not_open':
+      return { status: 409, code: 'allotment_not_open', message: 'This allotment is not open: it was declined, returned, or not yet granted.' };
+    case 'already_reviewed':
+      return { status: 409, code: 'already_reviewed', message: 'This application has already been reviewed.' };
+    case 'not_allowed':
+      return { status: 403, code: 'forbidden', message: 'You may not invite this organisation’s contact.' };
+    case 'past_cut_off':
+      return { status: 409, code: 'past_cut_off', message: 'The deadline for this screening’s Community Access places has passed.' };
+    case 'allotment_exhausted':
+      return {
+        status: 409,
+        code: 'allotment_exhausted',
+        message: failure.left === 0 ? 'No unused places are left in this allotment.' : `Only ${failure.left} unused place${failure.left === 1 ? ' is' : 's are'} left in this allotment.`,
+      };
+    case 'allocation_exhausted':
+      return {
+        status: 409,
+        code: 'allocation_exhausted',
+        message: failure.left === 0 ? 'No Community Access places are left to grant at this screening.' : `Only ${failure.left} Community Access place${failure.left === 1 ? ' is' : 's are'} left to grant.`,
+      };
+    case 'nothing_to_give_back':
+      return { status: 409, code: 'nothing_to_give_back', message: 'There is nothing to give back: those tickets were already given back or used.' };
+    case 'invalid_code':
+      return { status: 404, code: 'invalid_code', message: 'That code does not work for this screening. Check it, or ask the organisation that gave it to you.' };
+    case 'screening_closed':
+      return { status: 409, code: 'screening_closed', message: 'This screening has started or was cancelled.' };
+    case 'not_enough_places':
+      return { status: 409, code: 'not_enough_places', message: failure.message };
+    case 'seats_unavailable':
+      return { status: 409, code: 'seats_unavailable', message: failure.message };
+  }
+}
+
+export function partnerFailureResponse(failure: PartnerFailure): NextResponse {
+  const { status, code, message } = describePartnerFailure(failure);
+  const response = NextResponse.json<ApiErrorBody>({ error: code, message }, { status });
+  if (failure.reason === 'rate_limited') response.headers.set('Retry-After', String(failure.retryAfterSeconds));
+  return response;
 }

@@ -228,6 +228,14 @@ export default async function ScreeningPage({ params }: { params: Params }) {
               </p>
             </div>
           ) : null}
+          {s.saleState !== 'cancelled' && s.saleState !== 'past' && s.allocations.some((a) => a.scheme === 'community_access' && a.quantity > 0) ? (
+            <p className="mt-3 text-sm">
+              <Link href={`/screenings/${s.id}/redeem`} className="font-semibold underline">
+                Have an access code?
+              </Link>{' '}
+              Use it here for a free ticket.
+            </p>
+          ) : null}
         </aside>
       </div>
     </Container>
