@@ -56,7 +56,7 @@ test('staff set the defaults, change a screening’s allocation with a reason, a
   await expect(page.getByText('Allocation set for Indigenous Access.')).toBeVisible();
   const history = page.getByRole('table', { name: /Every change/ });
   const first = history.getByRole('row').filter({ hasText: 'Elders’ screening with the friendship centre' });
-  await expect(first.getByRole('cell')).toHaveText([/\S/, 'Indigenous Access', 'Set', /^-?\d+$/, '9', 'Alex Allocations', 'Elders’ screening with the friendship centre']);
+  await expect(first.getByRole('cell')).toHaveText([/\S/, 'Indigenous Access', 'Set', /^[+\-−]?\d+$/, '9', 'Alex Allocations', 'Elders’ screening with the friendship centre']);
 
   // Release 2 back to general sale.
   await page.getByRole('region', { name: 'Indigenous Access' }).getByLabel('Change').selectOption('release');
