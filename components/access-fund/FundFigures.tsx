@@ -65,7 +65,8 @@ export function FundFigures() {
         ))}
       </dl>
       <p className="mt-3 text-sm text-muted">
-        Updated at <time dateTime={figures.updatedAt}>{formatTime(new Date(figures.updatedAt), figures.timeZone)}</time>. The fund now holds{' '}
+        {/* The time may end in "a.m." itself: a semicolon, not a full stop, follows it. */}
+        As of <time dateTime={figures.updatedAt}>{formatTime(new Date(figures.updatedAt), figures.timeZone)}</time>; the fund now holds{' '}
         {formatCents(figures.balanceCents, figures.currency)} for the next requests.
       </p>
     </div>

@@ -23,6 +23,7 @@ export function GiftFields({
   withTotal = false,
   payButton = false,
   intro,
+  legend = 'Give to the access fund (optional)',
 }: {
   ticketValueCents: number;
   currency: string;
@@ -32,6 +33,8 @@ export function GiftFields({
   /** Render the form's submit button, "Pay" and the total with the gift (the checkout form). */
   payButton?: boolean;
   intro: string;
+  /** The fieldset's name: optional beside a purchase, the whole point on the donation page. */
+  legend?: string;
 }) {
   const id = useId();
   const [tickets, setTickets] = useState(0);
@@ -40,7 +43,7 @@ export function GiftFields({
   return (
     <>
       <fieldset className="space-y-3 rounded-md border border-stone-300 p-3">
-        <legend className="px-1 font-semibold">Give to the access fund (optional)</legend>
+        <legend className="px-1 font-semibold">{legend}</legend>
         <p className="text-sm text-muted">{intro}</p>
         <div className="grid gap-3 sm:grid-cols-2">
           <div>

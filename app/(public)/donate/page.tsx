@@ -33,6 +33,7 @@ export default async function DonatePage({ searchParams }: Props) {
           <form action={donateAction} className="space-y-4 rounded-lg border border-stone-300 bg-white p-4">
             <h2 className="font-serif text-xl font-bold">Your gift</h2>
             <GiftFields
+              legend="Your gift to the access fund"
               ticketValueCents={ticketValueCents}
               currency={festival.currency}
               withTotal

@@ -3,7 +3,7 @@ import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { accessSchemeInfo } from '@/domain/catalogue/access-schemes';
 import { getAccessReportForStaff } from '@/domain/access/indigenous-views';
 import { requirePermission } from '@/web/auth/guards';
-import { formatDayShort, formatIsoDateLong, formatTime } from '@/lib/time';
+import { formatDayShort, formatIsoDateLong, formatTime, isIsoDate, localDate } from '@/lib/time';
 import { BoxOfficeNav } from '@/components/box-office/BoxOfficeNav';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -14,11 +14,17 @@ const cell = 'border-b border-stone-200 px-3 py-2 text-right tabular-nums';
 const head = 'border-b border-stone-400 px-3 py-2 text-right font-semibold';
 
 /** Counts per screening and per day for every scheme. Never a name or an email; small Indigenous Access counts are hidden. */
-export default async function AccessReportsPage() {
+export default async function AccessReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePermission('access.reports');
   const festival = await requireCurrentFestival();
   const report = await getAccessReportForStaff(festival);
   const tz = festival.timeZone;
+  // One festival day of screenings at a time, so the page stays short at a festival's size; the CSV has them all.
+  const asked = (await searchParams).day;
+  const today = localDate(new Date(), tz);
+  const day =
+    typeof asked === 'string' && isIsoDate(asked) && festival.days.includes(asked) ? asked : festival.days.includes(today) ? today : festival.days[0];
+  const screenings = report.screenings.filter((r) => localDate(r.startsAt, tz) === day);
 
   return (
     <Container>
@@ -67,8 +73,25 @@ export default async function AccessReportsPage() {
 
       <section aria-labelledby="by-screening" className="mt-8">
         <h2 id="by-screening" className="font-serif text-2xl font-bold">
-          By screening
+          By screening{day ? `: ${formatIsoDateLong(day)}` : ''}
         </h2>
+        <form method="get" className="mt-2 flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="report-day" className="block text-sm font-semibold">
+              Day
+            </label>
+            <select id="report-day" name="day" defaultValue={day} className="mt-1 min-h-11 rounded-md border border-stone-500 bg-white px-2">
+              {festival.days.map((d) => (
+                <option key={d} value={d}>
+                  {formatIsoDateLong(d)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 font-semibold">
+            Show
+          </button>
+        </form>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[44rem] border-collapse bg-white text-sm">
             <caption className="sr-only">Access tickets per screening and scheme</caption>
@@ -83,7 +106,7 @@ export default async function AccessReportsPage() {
               </tr>
             </thead>
             <tbody>
-              {report.screenings.map((r) => (
+              {screenings.map((r) => (
                 <tr key={`${r.screeningId}-${r.scheme}`}>
                   <th scope="row" className="border-b border-stone-200 px-3 py-2 text-left font-normal">
                     {r.title}
@@ -102,6 +125,7 @@ export default async function AccessReportsPage() {
               ))}
             </tbody>
           </table>
+          {screenings.length === 0 ? <p className="mt-2">No screenings that day.</p> : null}
         </div>
       </section>
     </Container>
