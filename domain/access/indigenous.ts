@@ -92,10 +92,12 @@ function defaultReleaseHours(): number {
 
 /**
  * The person's Indigenous Access places that count against their limits: valid tickets and live offers, at this
- * screening and across the festival. `exceptEntryId` leaves out the offer being claimed (it becomes tickets).
+ * screening and across the festival. `ticketsOnly` leaves the offers out: claiming an offer counts the person's tickets
+ * and that offer alone, because every offer was made only when it fitted beside their tickets and other offers
+ * (offerAtScreening), and a direct claim counts live offers, so the offers a person holds can always all be claimed.
  */
-async function placesOfPerson(tx: SqlRunner, userId: string, screeningId: string, festivalId: string, exceptEntryId?: string) {
-  const except = exceptEntryId ? sql`AND w.id <> ${exceptEntryId}` : sql``;
+async function placesOfPerson(tx: SqlRunner, userId: string, screeningId: string, festivalId: string, ticketsOnly = false) {
+  const except = ticketsOnly ? sql`AND false` : sql``;
   return (await firstRow<{ here: number; festival: number }>(tx, sql`
     WITH mine AS (
       SELECT t.screening_id, 1 AS n FROM tickets t JOIN orders o ON o.id = t.order_id
@@ -115,10 +117,10 @@ async function checkLimits(
   screeningId: string,
   festivalId: string,
   quantity: number,
-  exceptEntryId?: string,
+  ticketsOnly = false,
 ): Promise<{ ok: true } | { ok: false; reason: 'limit_reached'; message: string }> {
   const limits = await getSchemeSettings(tx, festivalId, SCHEME);
-  const mine = await placesOfPerson(tx, userId, screeningId, festivalId, exceptEntryId);
+  const mine = await placesOfPerson(tx, userId, screeningId, festivalId, ticketsOnly);
   if (limits.perScreeningLimit !== null && mine.here + quantity > limits.perScreeningLimit) {
     const left = Math.max(0, limits.perScreeningLimit - mine.here);
     return {
@@ -345,6 +347,9 @@ async function offerAtScreening(db: Database, settings: OrderSettings, screening
     for (const entry of line) {
       // Strictly in line order: the first person whose request does not fit waits for more places, and so does everyone behind them.
       if (entry.quantity > free) break;
+      // An offer the person could not take (it would pass their limits beside their tickets and other offers) would only
+      // keep places from the people behind them: they stay in line, and are offered once it fits.
+      if (!(await checkLimits(tx, entry.user_id, screeningId, s.festival_id, entry.quantity)).ok) continue;
       const holdId = randomUUID();
       const token = newToken();
       const made = await tx
@@ -414,7 +419,7 @@ export async function claimIndigenousOffer(db: Database, user: Claimant, entryId
     if (entry!.status !== 'offered' || !entry!.live) {
       refuse({ ok: false, reason: 'offer_expired', message: 'This offer has ended, and its places have gone to the next person in line.' });
     }
-    const limit = await checkLimits(tx, user.id, entry!.screening_id, entry!.festival_id, entry!.quantity, entryId);
+    const limit = await checkLimits(tx, user.id, entry!.screening_id, entry!.festival_id, entry!.quantity, true);
     if (!limit.ok) refuse(limit);
     const issued = await issueFreeTickets(
       tx,

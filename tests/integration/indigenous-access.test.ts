@@ -228,6 +228,36 @@ describe('the waiting list', () => {
   });
 });
 
+describe('waiting-list offers and one person\'s limits', () => {
+  it('never offers a person more than their limits allow beside their tickets and other offers, and every offer made can be claimed', async () => {
+    const db = getDb();
+    // Per-festival limit 2: the same person waits for 2 places at each of two screenings.
+    const { screeningIds } = await setup({ places: 2, perScreening: 2, perFestival: 2, screenings: 2 });
+    const [a, b] = screeningIds as [string, string];
+    const holders = [await person('Holder A'), await person('Holder B')];
+    const heldA = await claim(holders[0]!, a, 2);
+    const heldB = await claim(holders[1]!, b, 2);
+    if (!heldA.ok || !heldB.ok) throw new Error('claims');
+    const me = await person('Waiting twice');
+    const next = await person('Behind');
+    const mineA = await joinWaitlist(db, me, { screeningId: a, quantity: 2 });
+    const mineB = await joinWaitlist(db, me, { screeningId: b, quantity: 2 });
+    const behindB = await joinWaitlist(db, next, { screeningId: b, quantity: 2 });
+    if (!mineA.ok || !mineB.ok || !behindB.ok) throw new Error('join');
+    expect((await voidWithoutOffers(heldA.orderId)) + (await voidWithoutOffers(heldB.orderId))).toBe(4);
+    await offerReturnedPlaces(db, settings, a);
+    await offerReturnedPlaces(db, settings, b);
+    // A fits the person's limit; B would take them past it, so B's places go to the next person in line.
+    expect((await entry(mineA.entryId)).status).toBe('offered');
+    expect((await entry(mineB.entryId)).status).toBe('waiting');
+    expect((await entry(behindB.entryId)).status).toBe('offered');
+    // The offer made to them can be claimed.
+    expect(await claimIndigenousOffer(db, me, mineA.entryId, await offerToken(mineA.entryId), settings)).toMatchObject({ ok: true });
+    expect(await inventoryProblems(db, a)).toEqual([]);
+    expect(await inventoryProblems(db, b)).toEqual([]);
+  });
+});
+
 describe('access reports', () => {
   it('show counts only, and hide Indigenous Access counts under 5', async () => {
     const db = getDb();
