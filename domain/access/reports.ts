@@ -12,7 +12,12 @@ import { localDate } from '@/lib/time';
  */
 
 export const FEWER_THAN_5 = 'fewer than 5' as const;
-export type ShownCount = number | typeof FEWER_THAN_5;
+/**
+ * A total some of whose parts are hidden: shown, it would give a hidden part away by subtraction (a day of 7 beside a
+ * screening of 6 says the other screening had 1).
+ */
+export const WITHHELD = 'withheld' as const;
+export type ShownCount = number | typeof FEWER_THAN_5 | typeof WITHHELD;
 
 /** The smallest Indigenous Access count a report shows as a number. */
 export const SMALL_COUNT_THRESHOLD = 5;
@@ -29,6 +34,7 @@ interface Counts {
   waiting: number;
 }
 type ShownCounts = { [K in keyof Counts]: ShownCount };
+const MEASURES = ['issued', 'cancelled', 'checkedIn', 'waiting'] as const satisfies readonly (keyof Counts)[];
 
 export interface ScreeningCountRow extends ShownCounts {
   screeningId: string;
@@ -70,14 +76,16 @@ export async function getAccessReport(db: SqlRunner, festival: { id: string; tim
   );
   const order = accessScheme.enumValues;
   const screenings: ScreeningCountRow[] = [];
-  const byDay = new Map<string, Counts & { day: string; scheme: AccessScheme }>();
+  const byDay = new Map<string, Counts & { day: string; scheme: AccessScheme; hidden: Set<keyof Counts> }>();
   for (const r of found) {
     const startsAt = new Date(r.starts_at);
     const day = localDate(startsAt, festival.timeZone);
     const counts: Counts = { issued: r.issued, cancelled: r.cancelled, checkedIn: r.checked_in, waiting: r.waiting };
-    screenings.push({ screeningId: r.screening_id, title: r.title, startsAt, day, scheme: r.scheme, ...shown(r.scheme, counts) });
+    const row = shown(r.scheme, counts);
+    screenings.push({ screeningId: r.screening_id, title: r.title, startsAt, day, scheme: r.scheme, ...row });
     const key = `${day}|${r.scheme}`;
-    const sum = byDay.get(key) ?? { day, scheme: r.scheme, issued: 0, cancelled: 0, checkedIn: 0, waiting: 0 };
+    const sum = byDay.get(key) ?? { day, scheme: r.scheme, issued: 0, cancelled: 0, checkedIn: 0, waiting: 0, hidden: new Set<keyof Counts>() };
+    for (const k of MEASURES) if (row[k] === FEWER_THAN_5) sum.hidden.add(k);
     sum.issued += counts.issued;
     sum.cancelled += counts.cancelled;
     sum.checkedIn += counts.checkedIn;
@@ -86,7 +94,14 @@ export async function getAccessReport(db: SqlRunner, festival: { id: string; tim
   }
   const days = [...byDay.values()]
     .sort((a, b) => a.day.localeCompare(b.day) || order.indexOf(a.scheme) - order.indexOf(b.scheme))
-    .map((d) => ({ day: d.day, scheme: d.scheme, ...shown(d.scheme, d) }));
+    .map((d) => {
+      const total = shown(d.scheme, d);
+      // A day total is withheld when one of its screenings' counts is hidden and more than one screening adds up to it.
+      const withheld = (k: keyof Counts) => total[k] !== FEWER_THAN_5 && d.hidden.has(k);
+      const day: ShownCounts = { ...total };
+      for (const k of MEASURES) if (withheld(k)) day[k] = WITHHELD;
+      return { day: d.day, scheme: d.scheme, ...day };
+    });
   return { screenings, days };
 }
 

@@ -12,7 +12,7 @@ import {
   type Claimant,
 } from '@/domain/access/indigenous';
 import { voidAccessTickets } from '@/domain/access/return-places';
-import { accessReportCsv, getAccessReport, FEWER_THAN_5 } from '@/domain/access/reports';
+import { accessReportCsv, getAccessReport, FEWER_THAN_5, WITHHELD } from '@/domain/access/reports';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings } from '../support/factories';
 
@@ -278,6 +278,23 @@ describe('access reports', () => {
     expect(everything).not.toContain('Kahurangi');
     expect(everything).not.toContain(secret.email);
     expect(everything).not.toContain(secret.id);
+  });
+
+  it('withhold a day total that would give a hidden screening count away by subtraction', async () => {
+    const db = getDb();
+    const { festival, screeningIds } = await setup({ places: 10 });
+    const [big] = screeningIds as [string];
+    const small = await screeningIn(festival, 'ga', 10, 0);
+    for (let i = 0; i < 3; i++) await claim(await person(), big, 2);
+    await claim(await person('The only one'), small, 1);
+    const report = await getAccessReport(db, festival);
+    const row = (id: string) => report.screenings.find((r) => r.screeningId === id && r.scheme === 'indigenous_access')!;
+    expect(row(big).issued).toBe(6);
+    expect(row(small).issued).toBe(FEWER_THAN_5);
+    // 7 for the day beside 6 for one screening would say the other had 1.
+    expect(report.days.find((d) => d.scheme === 'indigenous_access' && d.day === row(small).day)!.issued).toBe(WITHHELD);
+    // The other schemes' counts are not hidden, nor their totals.
+    expect(report.days.find((d) => d.scheme === 'community_access' && d.day === row(small).day)!.issued).toBe(0);
   });
 });
 

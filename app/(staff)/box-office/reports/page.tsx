@@ -28,7 +28,7 @@ export default async function AccessReportsPage({ searchParams }: { searchParams
 
   return (
     <Container>
-      <PageHeading lead="How the access schemes are used, in counts only. Indigenous Access counts under 5 are shown as “fewer than 5”, so that no number can point at a person.">
+      <PageHeading lead="How the access schemes are used, in counts only. Indigenous Access counts under 5 are shown as “fewer than 5”, and a day total that would give one away is withheld, so that no number can point at a person.">
         Access reports
       </PageHeading>
       <BoxOfficeNav user={user} current="/box-office/reports" />
