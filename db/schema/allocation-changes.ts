@@ -31,3 +31,4 @@ export const allocationChanges = pgTable(
 );
 
 export type AllocationChange = typeof allocationChanges.$inferSelect;
+export type AllocationChangeKind = (typeof allocationChangeKind.enumValues)[number];

@@ -11,7 +11,7 @@ import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
 import { transact } from '@/domain/shared/refusal';
 import { localDayRange } from '@/lib/time';
-import { movePlacesFromGeneralSale, movePlacesToGeneralSale } from './return-places';
+import { movePlacesFromGeneralSale, movePlacesToGeneralSale, recordAllocationChange } from './return-places';
 import { cutOffAtSql, SETTINGS_JOIN } from './cut-off-time';
 import { defaultAllocation, listSchemeSettings, type SchemeSettings } from './settings';
 
@@ -113,11 +113,7 @@ async function lockSchemePool(tx: Transaction, screeningId: string, scheme: Acce
 const committed = (p: LockedPool) => Math.max(p.held + p.sold, p.allotted);
 
 async function recordChange(tx: Transaction, change: { screeningId: string; scheme: AccessScheme; kind: Kind; delta: number; actorId: string | null; reason: string }) {
-  await tx.execute(sql`
-    INSERT INTO allocation_changes (screening_id, scheme, kind, delta, quantity_after, actor_id, reason)
-    SELECT ${change.screeningId}, ${change.scheme}::access_scheme, ${change.kind}::allocation_change_kind, ${change.delta}, a.quantity,
-           ${change.actorId}, ${change.reason}
-    FROM access_allocations a WHERE a.screening_id = ${change.screeningId} AND a.scheme = ${change.scheme}::access_scheme`);
+  await recordAllocationChange(tx, change);
 }
 
 /**

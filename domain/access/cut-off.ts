@@ -4,7 +4,7 @@ import type { allotments } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf, uuidArray } from '@/db/sql';
 import type { AccessScheme } from '@/db/schema/screenings';
 import { cutOffAtSql, SETTINGS_JOIN } from './cut-off-time';
-import { movePlacesToGeneralSale } from './return-places';
+import { movePlacesToGeneralSale, recordAllocationChange } from './return-places';
 
 /** How many allocations one run looks at: the next run (a minute later) takes the rest. */
 export const CUT_OFF_BATCH = 500;
@@ -124,10 +124,7 @@ async function releaseOne(db: Database, screeningId: string, scheme: AccessSchem
 }
 
 async function recordJobChange(tx: Transaction, screeningId: string, scheme: AccessScheme, kind: 'cut_off' | 'allotment_return', delta: number, reason: string) {
-  await tx.execute(sql`
-    INSERT INTO allocation_changes (screening_id, scheme, kind, delta, quantity_after, actor_id, reason)
-    SELECT ${screeningId}, ${scheme}::access_scheme, ${kind}::allocation_change_kind, ${delta}, a.quantity, NULL, ${reason}
-    FROM access_allocations a WHERE a.screening_id = ${screeningId} AND a.scheme = ${scheme}::access_scheme`);
+  await recordAllocationChange(tx, { screeningId, scheme, kind, delta, actorId: null, reason });
 }
 
 function isRetryable(error: unknown): boolean {

@@ -5,7 +5,7 @@ import type { Database, Transaction } from '@/db/client';
 import type { holds, users, waitlistEntries } from '@/db/schema';
 import { firstRow, rows, uuidArray, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { issueFreeTickets, type FreeTicketsResult } from '@/domain/access/issue-tickets';
-import { movePlacesToGeneralSale, voidAccessTickets } from '@/domain/access/return-places';
+import { returnLatePlacesToGeneralSale, voidAccessTickets } from '@/domain/access/return-places';
 import { getSchemeSettings } from '@/domain/access/settings';
 import { claimBestSeats, Conflict } from '@/domain/booking/claim-seats';
 import { sellingNowSql } from '@/domain/inventory/availability-sql';
@@ -268,9 +268,8 @@ export async function leaveWaitlist(db: Database, user: Claimant, target: { scre
     // After the cut-off an offer's places follow the rest of the allocation to general sale, as a cancellation's do.
     if (endedHolds.length > 0) {
       const back = await rows<{ screening_id: string; quantity: number }>(tx, sql`
-        SELECT h.screening_id, h.quantity FROM holds h JOIN access_allocations a ON a.screening_id = h.screening_id AND a.scheme = ${SCHEME}::access_scheme
-        WHERE h.id = ANY(${uuidArray(endedHolds)}) AND a.released_at IS NOT NULL`);
-      for (const b of back) await movePlacesToGeneralSale(tx, b.screening_id, SCHEME, b.quantity);
+        SELECT h.screening_id, h.quantity FROM holds h WHERE h.id = ANY(${uuidArray(endedHolds)})`);
+      for (const b of back) await returnLatePlacesToGeneralSale(tx, b.screening_id, SCHEME, b.quantity);
     }
     return { count: ended.length, screenings: [...new Set(ended.filter((e) => e.offer_hold_id).map((e) => e.screening_id))] };
   });
@@ -310,9 +309,7 @@ export async function offerReturnedPlaces(db: Database, settings: OrderSettings,
       if (!entry) return;
       if (entry.offer_hold_id) await endLiveHolds(tx, [entry.offer_hold_id], 'expired');
       report.lapsed += 1;
-      const released = await firstRow<{ released: boolean }>(tx, sql`
-        SELECT released_at IS NOT NULL AS released FROM access_allocations WHERE screening_id = ${entry.screening_id} AND scheme = ${SCHEME}::access_scheme`);
-      if (released?.released) report.movedToGeneralSale += await movePlacesToGeneralSale(tx, entry.screening_id, SCHEME, entry.quantity);
+      report.movedToGeneralSale += await returnLatePlacesToGeneralSale(tx, entry.screening_id, SCHEME, entry.quantity);
     });
   }
 

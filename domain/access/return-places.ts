@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import type { holds, orders, tickets } from '@/db/schema';
+import type { AllocationChangeKind } from '@/db/schema/allocation-changes';
 import { firstRow, rows, uuidArray, type ColumnsOf } from '@/db/sql';
 import { PAID_TICKETS_POOL, poolUpdate } from '@/domain/inventory/pools';
 
@@ -34,12 +35,7 @@ export async function voidAccessTickets(tx: Transaction, orderId: string, ticket
     await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
       WHERE screening_id = ${order.screening_id} AND seat_id = ANY(${uuidArray(seatIds)}) AND state = 'sold'`);
   }
-  if (order.pool_kind !== PAID_TICKETS_POOL) {
-    const released = await firstRow<{ released: boolean }>(tx, sql`
-      SELECT released_at IS NOT NULL AS released FROM access_allocations
-      WHERE screening_id = ${order.screening_id} AND scheme = ${order.pool_kind}::access_scheme`);
-    if (released?.released) await movePlacesToGeneralSale(tx, order.screening_id, order.pool_kind, n);
-  }
+  if (order.pool_kind !== PAID_TICKETS_POOL) await returnLatePlacesToGeneralSale(tx, order.screening_id, order.pool_kind, n);
   const left = await firstRow<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE order_id = ${orderId} AND status = 'valid'`);
   const orderCancelled = left!.n === 0;
   if (orderCancelled) await tx.execute(sql`UPDATE orders SET status = 'cancelled', ended_at = now() WHERE id = ${orderId}`);
@@ -93,4 +89,33 @@ export async function movePlacesFromGeneralSale(tx: Transaction, screeningId: st
       WHERE screening_id = ${screeningId} AND scheme = ${scheme}::access_scheme`);
   }
   return count;
+}
+
+/**
+ * Places that come back to a scheme after its cut-off (a cancellation, a lapsed or withdrawn waiting-list offer) follow
+ * the rest of its allocation to general sale at once, recorded in the allocations' history like the cut-off job's own
+ * moves (no actor: the rule moved them). Before the cut-off they stay with the scheme. Returns how many moved.
+ */
+export async function returnLatePlacesToGeneralSale(tx: Transaction, screeningId: string, scheme: string, n: number): Promise<number> {
+  const released = await firstRow<{ released: boolean }>(tx, sql`
+    SELECT released_at IS NOT NULL AS released FROM access_allocations
+    WHERE screening_id = ${screeningId} AND scheme = ${scheme}::access_scheme`);
+  if (!released?.released) return 0;
+  const moved = await movePlacesToGeneralSale(tx, screeningId, scheme, n);
+  if (moved > 0) {
+    await recordAllocationChange(tx, { screeningId, scheme, kind: 'cut_off', delta: -moved, actorId: null, reason: 'After the cut-off: places that came back went to general sale' });
+  }
+  return moved;
+}
+
+/** One line of an allocation's history (allocation_changes), with the allocation as it is after the change. */
+export async function recordAllocationChange(
+  tx: Transaction,
+  change: { screeningId: string; scheme: string; kind: AllocationChangeKind; delta: number; actorId: string | null; reason: string },
+): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO allocation_changes (screening_id, scheme, kind, delta, quantity_after, actor_id, reason)
+    SELECT ${change.screeningId}, ${change.scheme}::access_scheme, ${change.kind}::allocation_change_kind, ${change.delta}, a.quantity,
+           ${change.actorId}, ${change.reason}
+    FROM access_allocations a WHERE a.screening_id = ${change.screeningId} AND a.scheme = ${change.scheme}::access_scheme`);
 }

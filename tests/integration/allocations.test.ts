@@ -236,6 +236,9 @@ describe('the cut-off job', () => {
     await releaseAtCutOff(db, undefined, undefined, [screeningId]);
     await db.transaction((tx) => voidAccessTickets(tx, claimed.orderId));
     expect((await pools(screeningId)).indigenous_access).toMatchObject({ capacity: 0, sold: 0 });
+    // …and the allocation's history says so: every change to an allocation is in it.
+    const late = (await listAllocationChanges(screeningId)).filter((c) => c.kind === 'cut_off' && c.reason.includes('came back'));
+    expect(late.map((c) => [c.delta, c.quantityAfter, c.actor])).toEqual([[-1, 0, null]]);
     expect(await inventoryProblems(db, screeningId)).toEqual([]);
   });
 });
