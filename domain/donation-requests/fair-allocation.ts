@@ -14,7 +14,10 @@ import { internals, type Actor, type DecisionFailure } from './requests';
 
 export const FairAllocationInput = z.object({
   screeningId: z.guid(),
-  /** Chosen by staff to be announced beforehand, or drawn at random; no quotes, so it can be pasted into a shell to re-run. */
+  /**
+   * Tests name it to pin an outcome; the box office never does (its action leaves it out), so the server draws it at
+   * random. No quotes, so a recorded seed can be pasted into a shell to re-run the draw.
+   */
   seed: z
     .string()
     .trim()
@@ -46,7 +49,7 @@ export async function runFairAllocation(db: Database, staff: Actor, input: FairA
   const parsed = FairAllocationInput.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid_request', message: parsed.error.issues.map((i) => i.message).join('; ') };
   const { screeningId } = parsed.data;
-  const seed = parsed.data.seed ?? randomBytes(8).toString('hex');
+  const seed = parsed.data.seed ?? randomBytes(16).toString('hex');
   return transact<FairAllocationResult, DecisionFailure | { ok: false; reason: 'nothing_to_draw'; message: string }>(db, async (tx, refuse) => {
     const screening = await firstRow<{ festival_id: string; open: boolean }>(tx, sql`
       SELECT festival_id, (status <> 'cancelled' AND starts_at > now()) AS open FROM screenings WHERE id = ${screeningId}`);

@@ -92,6 +92,6 @@ export const requests: FeatureRules = {
     },
     'ACTION approveDonationRequestAction': { allow: reviewers, page: () => '/box-office/requests', source: 'staff', fields: { quantity: '1', source: 'general' } },
     'ACTION declineDonationRequestAction': { allow: reviewers, page: () => '/box-office/requests', source: 'staff', fields: { reason: 'Matrix decline' } },
-    'ACTION runFairAllocationAction': { allow: reviewers, page: () => '/box-office/requests/lottery', source: 'staff', fields: { seed: 'matrix' } },
+    'ACTION runFairAllocationAction': { allow: reviewers, page: () => '/box-office/requests/lottery', source: 'staff', fields: {} },
   },
 };

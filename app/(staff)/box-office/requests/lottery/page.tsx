@@ -82,15 +82,10 @@ export default async function FairAllocationPage({ searchParams }: { searchParam
                 ))}
               </ul>
             </fieldset>
-            <div>
-              <label htmlFor="seed" className="block font-semibold">
-                Seed (optional)
-              </label>
-              <p id="seed-hint" className="text-sm text-muted">
-                Announce a seed beforehand (a date, a phrase) to show nobody chose the outcome; leave empty for a random one. It is recorded either way.
-              </p>
-              <input id="seed" name="seed" maxLength={100} aria-describedby="seed-hint" className="mt-1 w-full max-w-md rounded-md border border-stone-500 px-3 py-2" />
-            </div>
+            <p className="text-sm text-muted">
+              The seed is drawn at random by the server when you run the draw, so nobody can choose one that favours a request; it is
+              recorded with the outcome, and anyone can re-run the draw from it.
+            </p>
             <button type="submit" className="min-h-11 rounded-md bg-accent px-4 py-2 font-semibold text-white">
               Run the draw
             </button>
