@@ -143,3 +143,23 @@ describe('the access fund ledger', () => {
     expect(ledger[0]).toEqual({ sum: 100, n: 4 });
   });
 });
+
+describe('transact', () => {
+  it('runs a command again when PostgreSQL aborts it to break a deadlock, so neither person sees an error', async () => {
+    const db = getDb();
+    const [first, second] = [await createFestival(db), await createFestival(db)];
+    let attempts = 0;
+    // Two commands that lock the same two rows in opposite orders, each pausing between its locks: a deadlock.
+    const lockBoth = (a: string, b: string, name: string) =>
+      transact(db, async (tx) => {
+        attempts++;
+        await tx.execute(sql`SELECT 1 FROM festivals WHERE id = ${a} FOR UPDATE`);
+        await tx.execute(sql`SELECT pg_sleep(0.3)`);
+        await tx.execute(sql`SELECT 1 FROM festivals WHERE id = ${b} FOR UPDATE`);
+        return name;
+      });
+    expect(await Promise.all([lockBoth(first.id, second.id, 'one'), lockBoth(second.id, first.id, 'two')])).toEqual(['one', 'two']);
+    // PostgreSQL aborted one of them once; it ran again after the other committed.
+    expect(attempts).toBe(3);
+  });
+});
