@@ -45,7 +45,7 @@ export const partners: FeatureRules = {
     });
     const settings = { appSecret: getEnv().APP_SECRET, baseUrl: getEnv().PUBLIC_BASE_URL, holdMinutes: 30, emailStatus: 'stored' } as const;
 
-    const granted = await grantAllotment(db, actor('staff'), { screeningId: screeningA, organisationId: ctx.org1, quantity: 14 });
+    const granted = await grantAllotment(db, actor('staff'), { screeningId: screeningA, organisationId: ctx.org1, quantity: 14 }, settings);
     if (!granted.ok) throw new Error(`matrix setup: grant refused (${granted.reason})`);
     const claim = await claimAllotmentPlaces(db, actor('partnerOrg1'), granted.allotmentId, { quantity: 3, holderNames: ['First', 'Second', 'Third'] }, settings);
     if (!claim.ok) throw new Error(`matrix setup: claim refused (${claim.reason})`);
