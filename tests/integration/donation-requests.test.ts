@@ -16,6 +16,7 @@ import {
   type Actor,
   type DonationRequestInput,
 } from '@/domain/donation-requests/requests';
+import { listOrganisationReport } from '@/domain/partners/partner-orders';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaVenue, createOrganisation, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, uniq } from '../support/factories';
 
@@ -248,6 +249,9 @@ describe('giving back donated tickets', () => {
     expect(await books(w.festival.id)).toEqual({ balance: 9 * FACE, ledgerSum: 9 * FACE, debits: 2, tickets: 1, negativeEntries: 0 });
     expect(await firstRow(w.db, sql`SELECT status FROM tickets WHERE id = ${unused!.id}`)).toEqual({ status: 'void' });
     expect(await status(requestId)).toMatchObject({ issued: 1 });
+    // The box office's partner report counts the donated ticket still held (and used), not the one given back.
+    const report = await listOrganisationReport(w.db, w.festival.id);
+    expect(report.find((r) => r.organisationId === w.org.id)).toMatchObject({ communityIssued: 0, donatedIssued: 1, checkedIn: 1, placesGranted: 0 });
   });
 });
 

@@ -12,7 +12,7 @@ import {
   returnAllotmentPlaces,
 } from '@/domain/partners/allotments';
 import { applyAsPartner, declinePartner, verifyPartner, type Actor } from '@/domain/partners/organisations';
-import { assignTicketHolder, forwardOrderTickets, listPartnerReport } from '@/domain/partners/partner-orders';
+import { assignTicketHolder, forwardOrderTickets, listOrganisationReport, listPartnerReport } from '@/domain/partners/partner-orders';
 import { userMayReadOrder } from '@/domain/accounts/accounts';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings } from '../support/factories';
@@ -324,5 +324,34 @@ describe('access codes', () => {
     const report = await listPartnerReport(db, organisationId);
     expect(report).toHaveLength(1);
     expect(report[0]).toMatchObject({ screeningId, granted: 5, issued: 3, checkedIn: 1, unused: 2, codesNotRedeemed: 1 });
+  });
+
+  it('gives the box office the same figures per verified organisation, counts only and this festival only', async () => {
+    const db = getDb();
+    const staff = await actor('staff');
+    const { screeningId, festivalId } = await screening('ga', 8);
+    const { partner, organisationId } = await verifiedPartner(staff, 'Riverside Hub');
+    const quiet = await verifiedPartner(staff, 'Quiet Partner');
+    const waiting = await applyAsPartner(db, { name: 'Still Waiting', serves: 'People still waiting for an answer', website: null, contactName: 'S', contactEmail: 's@example.org' });
+    const allotmentId = await granted(staff, screeningId, organisationId, 5);
+    const claim = await claimAllotmentPlaces(db, partner, allotmentId, { quantity: 3, holderNames: ['Private Person', null, null] }, settings);
+    if (!claim.ok) throw new Error(claim.reason);
+    await db.execute(sql`UPDATE tickets SET checked_in_at = now() WHERE id = ${claim.tickets[0]!.id}`);
+    // Before the screening nothing is "unused"; after it, the two tickets nobody came with are.
+    const before = await listOrganisationReport(db, festivalId);
+    expect(before.find((r) => r.organisationId === organisationId)).toEqual({
+      organisationId, name: 'Riverside Hub', communityIssued: 3, donatedIssued: 0, checkedIn: 1, unusedAfter: 0, placesGranted: 5, placesUsed: 3,
+    });
+    await db.execute(sql`UPDATE screenings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = ${screeningId}`);
+    const after = await listOrganisationReport(db, festivalId);
+    expect(after.find((r) => r.organisationId === organisationId)).toMatchObject({ communityIssued: 3, checkedIn: 1, unusedAfter: 2 });
+    expect(after.find((r) => r.organisationId === quiet.organisationId)).toMatchObject({ communityIssued: 0, donatedIssued: 0, placesGranted: 0, unusedAfter: 0 });
+    expect(after.some((r) => r.organisationId === waiting.organisationId)).toBe(false);
+    expect(JSON.stringify(after)).not.toContain('Private Person');
+    // Another festival's report counts none of these tickets.
+    const elsewhere = await screening('ga', 2);
+    expect((await listOrganisationReport(db, elsewhere.festivalId)).find((r) => r.organisationId === organisationId)).toMatchObject({ communityIssued: 0, placesGranted: 0 });
+    // The partner's own report reads the same figures.
+    expect(await listPartnerReport(db, organisationId)).toMatchObject([{ screeningId, granted: 5, issued: 3, checkedIn: 1, unused: 2 }]);
   });
 });
