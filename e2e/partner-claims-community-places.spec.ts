@@ -49,6 +49,20 @@ test('staff grant a partner’s request, the partner claims two named places and
   await request.getByRole('button', { name: `Grant places to ${org.name}` }).click();
   await expect(desk.getByText('Places granted.')).toBeVisible();
   await expectAccessible(desk);
+
+  // The partner who asked is emailed: how many, where, by when, and the portal's link.
+  const [grantMail] = await rows<{ subject: string; text: string }>(db, sql`SELECT subject, text FROM emails WHERE "to" = ${partnerEmail} AND subject LIKE '3 places for%'`);
+  expect(grantMail!.subject).toContain(org.name);
+  expect(grantMail!.text).toMatch(/\/partner\/allotments/);
+
+  // The box office's partner report: this organisation's places, in counts.
+  await desk.goto('/box-office/partners/report');
+  await expect(desk.getByRole('heading', { level: 1, name: 'Partner report' })).toBeVisible();
+  await expect(desk.getByRole('row', { name: new RegExp(org.name) }).getByRole('cell').nth(4)).toHaveText('3');
+  await expectAccessible(desk);
+  const csv = await desk.request.get('/box-office/partners/report.csv');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(org.name);
   await staff.close();
 
   // The partner claims 2 with names.

@@ -17,7 +17,7 @@ test('a partner issues an access code and an anonymous person redeems it for a f
     screeningId,
     organisationId: partner!.organisation_id,
     quantity: 3,
-  });
+  }, { baseUrl: baseURL!, emailStatus: 'stored' });
   expect(granted.ok).toBe(true);
 
   // The partner signs in with an emailed link and opens its Community Access places.

@@ -5,8 +5,9 @@ import { createDonatedScreening, creditAccessFund } from './support/donation-req
 
 /**
  * A partner organisation asks for donated tickets, staff approve part of the request from the Donated allocation, and
- * the partner finds the tickets on its request page (this branch has no /partner/tickets page: the request lists
- * its tickets), names a guest and downloads the PDF. Axe on every page of the journey.
+ * the partner finds the tickets on its request page, follows it to the organisation's tickets page to name a guest
+ * (the one naming form every partner ticket shares), downloads the PDF, and gives back a ticket it will not use.
+ * Axe on every page of the journey.
  */
 
 async function noSeriousViolations(page: Page) {
@@ -89,15 +90,33 @@ test('a partner requests donated tickets, staff approve part, and the partner na
   await expect(mine.getByText('Two tickets now; the screening is nearly full.')).toBeVisible();
   await expect(mine.getByRole('link', { name: /Download ticket \d \(PDF\)/ })).toHaveCount(2);
   await noSeriousViolations(page);
-  await mine.getByLabel('Name on ticket 1').fill('Jordan Guest');
-  await mine.getByRole('button', { name: 'Save name' }).first().click();
-  await expect(page.getByText('Name saved on the ticket.')).toBeVisible();
-  await expect(mine.getByText('Jordan Guest')).toBeVisible();
   const pdfHref = await mine.getByRole('link', { name: 'Download ticket 1 (PDF)' }).getAttribute('href');
   const pdf = await page.request.get(pdfHref!);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toMatch(/application\/pdf/);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Names are written on the organisation's tickets page, where every ticket it holds is named the same way.
+  await mine.getByRole('link', { name: 'Name, send or give back ticket 1' }).click();
+  await expect(page).toHaveURL(/\/partner\/tickets#order-/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  await noSeriousViolations(page);
+  const order = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: film.title }) });
+  await expect(order.getByText('Donated')).toBeVisible();
+  await order.getByRole('textbox', { name: /Name on ticket/ }).first().fill('Jordan Guest');
+  await order.getByRole('button', { name: /Save the name on ticket/ }).first().click();
+  await expect(page.getByText('Name saved. Download the tickets again to print the new name.')).toBeVisible();
+  await expect(order.getByRole('textbox', { name: /Name on ticket/ }).first()).toHaveValue('Jordan Guest');
+
+  // One guest cannot come: the partner gives that ticket back, and the fund has its value again.
+  await order.getByRole('button', { name: /Give back ticket/ }).last().click();
+  await expect(page.getByText('Ticket given back. Thank you: the access fund has its value again')).toBeVisible();
+  await expect(order.getByRole('button', { name: /Give back ticket/ })).toHaveCount(1);
+  await noSeriousViolations(page);
+  await page.goto('/partner/requests');
+  await expect(mine.getByText('Jordan Guest')).toBeVisible();
+  await expect(mine.getByText('(given back)')).toBeVisible();
+  await expect(mine.getByText('1 of 3 issued')).toBeVisible();
 
   // The staff's decision reached the partner's contact by email too.
   await page.goto('/dev/outbox');

@@ -5,6 +5,7 @@ import type { donationRequests, organisations } from '@/db/schema';
 import type { DonationRequestStatus } from '@/db/schema/donation-requests';
 import { firstRow, rows, uuidArray, type ColumnsOf } from '@/db/sql';
 import { issueFreeTickets } from '@/domain/access/issue-tickets';
+import { voidAccessTickets } from '@/domain/access/return-places';
 import { moveFund } from '@/domain/access-fund/ledger';
 import { getFaceValueCents } from '@/domain/access-fund/face-value';
 import { can, type Principal } from '@/domain/accounts/permissions';
@@ -12,7 +13,7 @@ import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { queueEmail } from '@/domain/notifications/emails';
 import { orderUrl, type OrderSettings } from '@/domain/payments/orders';
 import { transact } from '@/domain/shared/refusal';
-import { renderDonationApproval, renderDonationDecline, type DonationDecisionLine } from '@/platform/email/donation-request';
+import { renderDonatedTicketsReturned, renderDonationApproval, renderDonationDecline, type DonationDecisionLine } from '@/platform/email/donation-request';
 import { formatCents } from '@/lib/format';
 import { formatDateTime, isIsoDate } from '@/lib/time';
 
@@ -365,29 +366,76 @@ async function declineLocked(
   );
 }
 
-export const HolderNameInput = z.object({
-  ticketId: Id,
-  holderName: z.string().trim().min(1, 'write the name of the person who will use the ticket').max(120),
-});
-export type HolderNameInput = z.input<typeof HolderNameInput>;
-
-export type NameTicketResult = { ok: true } | { ok: false; reason: 'not_found' } | { ok: false; reason: 'invalid_request'; message: string };
+export type GiveBackResult =
+  | { ok: true; voided: number; creditedCents: number }
+  | { ok: false; reason: 'forbidden' | 'order_not_found' | 'nothing_to_give_back' | 'screening_started' };
 
 /**
- * The partner writes the name of the person who will use one of its donated tickets (the ticket and its PDF show it).
- * One conditional UPDATE: only a valid ticket of an order issued to this partner's organisation for one of its requests.
+ * A partner gives back donated tickets of its organisation it will not use (all of an order's, or the ones named;
+ * never one checked in), before the screening starts. One transaction, in the lock order of an approval: the
+ * donation request's row (two give-backs of the same tickets at once take turns, and the second finds nothing
+ * left), then the fund's row, then the pools (voidAccessTickets). Each voided ticket credits the fund back exactly
+ * what it debited (its ledger entry, not today's face value, so a price change never credits more than was paid),
+ * and the request's issued count falls with them. Its status stands: the partner chose to use fewer.
  */
-export async function nameDonatedTicket(db: Database, partner: Actor, input: HolderNameInput): Promise<NameTicketResult> {
-  if (!can(partner, 'partner.portal') || !partner.organisationId) return { ok: false, reason: 'not_found' };
-  const parsed = HolderNameInput.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: 'invalid_request', message: parsed.error.issues.map((i) => i.message).join('; ') };
-  const named = await rows<{ id: string }>(db, sql`
-    UPDATE tickets t SET holder_name = ${parsed.data.holderName}
-    FROM orders o
-    WHERE t.id = ${parsed.data.ticketId} AND o.id = t.order_id AND t.status = 'valid'
-      AND o.organisation_id = ${partner.organisationId} AND o.donation_request_id IS NOT NULL
-    RETURNING t.id`);
-  return named.length ? { ok: true } : { ok: false, reason: 'not_found' };
+export async function giveBackDonatedTickets(
+  db: Database,
+  partner: Actor,
+  orderId: string,
+  ticketIds: string[] | undefined,
+  settings: OrderSettings,
+): Promise<GiveBackResult> {
+  if (!can(partner, 'partner.portal') || !partner.organisationId) return { ok: false, reason: 'forbidden' };
+  if (!Id.safeParse(orderId).success || (ticketIds && !ticketIds.every((t) => Id.safeParse(t).success))) return { ok: false, reason: 'order_not_found' };
+  type Refusal = Extract<GiveBackResult, { ok: false }>;
+  return transact<GiveBackResult, Refusal>(db, async (tx, refuse) => {
+    // Another organisation's order is answered like a missing one, so ids cannot be probed.
+    const request = await firstRow<{ id: string; festival_id: string; contact_name: string; contact_email: string; started: boolean }>(tx, sql`
+      SELECT r.id, r.festival_id, r.contact_name, r.contact_email, s.starts_at <= now() AS started
+      FROM orders o JOIN donation_requests r ON r.id = o.donation_request_id JOIN screenings s ON s.id = o.screening_id
+      WHERE o.id = ${orderId} AND o.organisation_id = ${partner.organisationId} AND r.organisation_id = ${partner.organisationId}
+        AND o.scheme = 'donated'::access_scheme
+      FOR UPDATE OF r`);
+    if (!request) return refuse({ ok: false, reason: 'order_not_found' });
+    if (request.started) return refuse({ ok: false, reason: 'screening_started' });
+    await lockFund(tx, request.festival_id);
+    const voided = await voidAccessTickets(tx, orderId, ticketIds);
+    if (!voided.ok) return refuse({ ok: false, reason: voided.reason === 'nothing_to_void' ? 'nothing_to_give_back' : 'order_not_found' });
+    const debits = await rows<{ ticket_id: string; debited: number }>(tx, sql`
+      SELECT ticket_id, -amount_cents AS debited FROM fund_entries WHERE kind = 'ticket' AND ticket_id = ANY(${uuidArray(voided.ticketIds)})`);
+    let creditedCents = 0;
+    for (const d of debits) {
+      const credit = await moveFund(tx, {
+        festivalId: request.festival_id,
+        kind: 'ticket_void',
+        amountCents: d.debited,
+        ticketId: d.ticket_id,
+        actorId: partner.id,
+        note: 'Donated ticket given back by the partner',
+      });
+      // A credit cannot be refused for the balance; recorded is false only if this ticket was already credited back.
+      if (credit.ok && credit.recorded) creditedCents += d.debited;
+    }
+    await tx.execute(sql`UPDATE donation_requests SET issued = issued - ${voided.voided} WHERE id = ${request.id}`);
+    const about = await firstRow<{ title: string; starts_at: string; organisation: string; festival_name: string; time_zone: string }>(tx, sql`
+      SELECT ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) #>> '{}' AS starts_at, o.name AS organisation, f.name AS festival_name, f.time_zone
+      FROM screenings s JOIN festivals f ON f.id = s.festival_id JOIN organisations o ON o.id = ${partner.organisationId}
+      WHERE s.id = ${voided.screeningId}`);
+    await queueEmail(
+      tx,
+      request.contact_email,
+      renderDonatedTicketsReturned({
+        festivalName: about!.festival_name,
+        organisation: about!.organisation,
+        contactName: request.contact_name,
+        screening: `${about!.title}, ${formatDateTime(new Date(about!.starts_at), about!.time_zone)}`,
+        returned: voided.voided,
+        portalUrl: `${settings.baseUrl}/partner/tickets`,
+      }),
+      settings.emailStatus,
+    );
+    return { ok: true, voided: voided.voided, creditedCents };
+  });
 }
 
 /**

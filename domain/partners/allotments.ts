@@ -8,7 +8,10 @@ import { DEFAULT_SCHEME_SETTINGS, getSchemeSettings } from '@/domain/access/sett
 import { can } from '@/domain/accounts/permissions';
 import type { OrderSettings } from '@/domain/payments/orders';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
+import { queueEmail } from '@/domain/notifications/emails';
 import { transact } from '@/domain/shared/refusal';
+import { renderAllotmentDecline, renderAllotmentGrant } from '@/platform/email/partner-decisions';
+import { formatDateTime } from '@/lib/time';
 import type { Actor } from './organisations';
 
 /** Community Access places reach people only through partner allotments (issue 8): this is their scheme and pool. */
@@ -106,7 +109,7 @@ export type GrantInput =
  * locked) first, then the pool's `allotted` grows only if it stays within the pool's capacity, in one conditional
  * update: two grants at once can never promise more places than the scheme holds.
  */
-export async function grantAllotment(db: Database, actor: Actor, input: GrantInput): Promise<GrantAllotmentResult> {
+export async function grantAllotment(db: Database, actor: Actor, input: GrantInput, settings: AllotmentEmailSettings): Promise<GrantAllotmentResult> {
   if (!can(actor, 'access.review')) return { ok: false, reason: 'forbidden' };
   const bad = checkQuantity(input.quantity);
   if (bad) return bad;
@@ -152,18 +155,80 @@ export async function grantAllotment(db: Database, actor: Actor, input: GrantInp
         SELECT greatest(capacity - allotted, 0)::int AS left FROM inventory_pools WHERE screening_id = ${granted.screening_id} AND kind = ${COMMUNITY}::pool_kind`);
       return refuse({ ok: false, reason: 'allocation_exhausted', left: left?.left ?? 0 });
     }
+    const about = await getAllotmentEmailFacts(tx, granted.id, settings);
+    if (about) {
+      await queueEmail(
+        tx,
+        about.to,
+        renderAllotmentGrant({ ...about.facts, note, grantedNow: input.quantity, total: granted.quantity, deadline: about.deadline }),
+        settings.emailStatus,
+      );
+    }
     return { ok: true, allotmentId: granted.id, quantity: granted.quantity };
   });
 }
 
-export async function declineAllotment(db: Database, actor: Actor, allotmentId: string, note: string | null): Promise<{ ok: true } | AllotmentRefusal> {
+/** Staff decline a partner's request for places; the partner who asked is emailed, with the note, in the same transaction. */
+export async function declineAllotment(db: Database, actor: Actor, allotmentId: string, note: string | null, settings: AllotmentEmailSettings): Promise<{ ok: true } | AllotmentRefusal> {
   if (!can(actor, 'access.review')) return { ok: false, reason: 'forbidden' };
-  const row = await firstRow<{ id: string }>(db, sql`
-    UPDATE allotments SET status = 'declined', decided_by = ${actor.id}, decided_at = now(), note = coalesce(${note}, note)
-    WHERE id = ${allotmentId} AND status = 'requested' RETURNING id`);
-  if (row) return { ok: true };
-  const found = await firstRow<{ id: string }>(db, sql`SELECT id FROM allotments WHERE id = ${allotmentId}`);
-  return found ? { ok: false, reason: 'allotment_not_open' } : { ok: false, reason: 'allotment_not_found' };
+  const trimmed = note?.trim() || null;
+  return transact<{ ok: true }, AllotmentRefusal>(db, async (tx, refuse) => {
+    const row = await firstRow<Pick<ColumnsOf<typeof allotments>, 'id' | 'requested_quantity'>>(tx, sql`
+      UPDATE allotments SET status = 'declined', decided_by = ${actor.id}, decided_at = now(), note = coalesce(${trimmed}, note)
+      WHERE id = ${allotmentId} AND status = 'requested' RETURNING id, requested_quantity`);
+    if (!row) {
+      const found = await firstRow<{ id: string }>(tx, sql`SELECT id FROM allotments WHERE id = ${allotmentId}`);
+      return refuse(found ? { ok: false, reason: 'allotment_not_open' } : { ok: false, reason: 'allotment_not_found' });
+    }
+    const about = await getAllotmentEmailFacts(tx, row.id, settings);
+    if (about) {
+      await queueEmail(tx, about.to, renderAllotmentDecline({ ...about.facts, note: trimmed, requested: row.requested_quantity }), settings.emailStatus);
+    }
+    return { ok: true };
+  });
+}
+
+/** What the allotment emails need from the caller: links are built from the configured public URL, never a request's headers. */
+export type AllotmentEmailSettings = Pick<OrderSettings, 'baseUrl' | 'emailStatus'>;
+
+/**
+ * Who hears about a decision on an allotment, and what it is about: the partner who asked for the places (if they
+ * still belong to the organisation), else the organisation's contact. The screening's time and the cut-off are in
+ * the festival's zone. Null when nobody can be reached.
+ */
+async function getAllotmentEmailFacts(tx: Transaction, allotmentId: string, settings: AllotmentEmailSettings) {
+  const row = await firstRow<{
+    organisation: string;
+    to: string | null;
+    recipient_name: string | null;
+    title: string | null;
+    starts_at: string;
+    cut_off: string;
+    festival_name: string;
+    time_zone: string;
+  }>(tx, sql`
+    SELECT o.name AS organisation, coalesce(u.email, o.contact_email) AS "to", CASE WHEN u.id IS NOT NULL THEN u.name ELSE o.contact_name END AS recipient_name,
+           ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) AS starts_at, f.name AS festival_name, f.time_zone,
+           to_json(s.starts_at - make_interval(hours => coalesce(st.release_hours_before, ${DEFAULT_SCHEME_SETTINGS[COMMUNITY].releaseHoursBefore}))) AS cut_off
+    FROM allotments a
+    JOIN organisations o ON o.id = a.organisation_id
+    JOIN screenings s ON s.id = a.screening_id
+    JOIN festivals f ON f.id = s.festival_id
+    LEFT JOIN users u ON u.id = a.requested_by AND u.organisation_id = a.organisation_id
+    LEFT JOIN access_scheme_settings st ON st.festival_id = s.festival_id AND st.scheme = ${COMMUNITY}::access_scheme
+    WHERE a.id = ${allotmentId}`);
+  if (!row?.to) return null;
+  return {
+    to: row.to,
+    deadline: formatDateTime(new Date(row.cut_off), row.time_zone),
+    facts: {
+      festivalName: row.festival_name,
+      organisation: row.organisation,
+      recipientName: row.recipient_name,
+      screening: `${row.title ?? 'Screening'}, ${formatDateTime(new Date(row.starts_at), row.time_zone)}`,
+      allotmentsUrl: `${settings.baseUrl}/partner/allotments`,
+    },
+  };
 }
 
 // ——— The partner's own allotment: claims, returns ———

@@ -8,6 +8,7 @@ import { createInvitation } from '@/domain/accounts/auth';
 import { can, type Principal } from '@/domain/accounts/permissions';
 import { queueEmail } from '@/domain/notifications/emails';
 import { renderInvitation } from '@/platform/email/invitation';
+import { renderPartnerDecline } from '@/platform/email/partner-decisions';
 import { transact } from '@/domain/shared/refusal';
 
 /** Who acts: the signed-in user as the guards give it (domain/accounts/current-user.ts). */
@@ -88,13 +89,23 @@ export async function verifyPartner(db: Database, actor: Actor, organisationId: 
   });
 }
 
-/** Staff decline an application, with a note the organisation can be told. */
-export async function declinePartner(db: Database, actor: Actor, organisationId: string, note: string | null): Promise<ReviewResult> {
+/**
+ * Staff decline an application, with a note the organisation is told: its contact is emailed in the same
+ * transaction, so the email goes out only if the decline is committed (and once, whoever clicks twice).
+ */
+export async function declinePartner(db: Database, actor: Actor, organisationId: string, note: string | null, settings: InvitationSettings): Promise<ReviewResult> {
   if (!can(actor, 'partners.verify')) return { ok: false, reason: 'forbidden' };
-  const org = await firstRow<{ id: string }>(db, sql`
-    UPDATE organisations SET status = 'declined', reviewed_at = now(), reviewed_by = ${actor.id}, review_note = ${note}
-    WHERE id = ${organisationId} AND status = 'applied' RETURNING id`);
-  return org ? { ok: true } : reviewRefusal(db, organisationId);
+  return transact<ReviewResult, ReviewResult>(db, async (tx, refuse) => {
+    const org = await firstRow<Pick<ColumnsOf<typeof organisations>, 'name' | 'contact_name' | 'contact_email'>>(tx, sql`
+      UPDATE organisations SET status = 'declined', reviewed_at = now(), reviewed_by = ${actor.id}, review_note = ${note}
+      WHERE id = ${organisationId} AND status = 'applied' RETURNING name, contact_name, contact_email`);
+    if (!org) return refuse(await reviewRefusal(tx, organisationId));
+    if (org.contact_email) {
+      const message = renderPartnerDecline({ festivalName: settings.festivalName, organisation: org.name, contactName: org.contact_name, note });
+      await queueEmail(tx, org.contact_email, message, settings.emailStatus);
+    }
+    return { ok: true };
+  });
 }
 
 async function reviewRefusal(db: SqlRunner, organisationId: string): Promise<{ ok: false; reason: 'organisation_not_found' | 'already_reviewed' }> {

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { orders, tickets } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
@@ -124,6 +124,35 @@ export interface PartnerReportRow {
   codesNotRedeemed: number;
 }
 
+/**
+ * The one query behind both partner reports: per organisation and screening it has places or tickets at, what it was
+ * granted and used of its allotment, the tickets issued to it (Community Access and donated, valid ones), how many
+ * were checked in, and the codes never redeemed. Counts only. `organisationId` narrows it to one organisation (the
+ * portal), `festivalId` to one festival's screenings (the box office).
+ */
+function partnerFiguresSql(filter: { organisationId?: string; festivalId?: string }) {
+  const org = (column: SQL) => (filter.organisationId ? sql`${column} = ${filter.organisationId}` : sql`${column} IS NOT NULL`);
+  return sql`
+    WITH pairs AS (
+      SELECT a.organisation_id, a.screening_id FROM allotments a WHERE ${org(sql`a.organisation_id`)} AND a.status IN ('granted', 'returned')
+      UNION
+      SELECT o.organisation_id, o.screening_id FROM orders o WHERE ${org(sql`o.organisation_id`)} AND o.status = 'paid')
+    SELECT p.organisation_id, s.id AS screening_id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) AS starts_at, v.name AS venue_name,
+      s.starts_at <= now() AS started,
+      coalesce((SELECT sum(a.quantity) FROM allotments a WHERE a.screening_id = s.id AND a.organisation_id = p.organisation_id), 0)::int AS granted,
+      coalesce((SELECT sum(a.used) FROM allotments a WHERE a.screening_id = s.id AND a.organisation_id = p.organisation_id), 0)::int AS used,
+      (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
+        WHERE o.screening_id = s.id AND o.organisation_id = p.organisation_id AND t.status = 'valid' AND o.scheme = 'community_access')::int AS community_issued,
+      (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
+        WHERE o.screening_id = s.id AND o.organisation_id = p.organisation_id AND t.status = 'valid' AND o.scheme IS DISTINCT FROM 'community_access')::int AS donated_issued,
+      (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
+        WHERE o.screening_id = s.id AND o.organisation_id = p.organisation_id AND t.status = 'valid' AND t.checked_in_at IS NOT NULL)::int AS checked_in,
+      (SELECT count(*) FROM access_codes c JOIN allotments a ON a.id = c.allotment_id
+        WHERE a.screening_id = s.id AND a.organisation_id = p.organisation_id AND c.status = 'issued')::int AS codes_not_redeemed
+    FROM pairs p JOIN screenings s ON s.id = p.screening_id JOIN venues v ON v.id = s.venue_id
+    ${filter.festivalId ? sql`WHERE s.festival_id = ${filter.festivalId}` : sql``}`;
+}
+
 /** After each screening has started: what the organisation's places became, per screening (counts only). */
 export async function listPartnerReport(db: SqlRunner, organisationId: string): Promise<PartnerReportRow[]> {
   const found = await rows<{
@@ -132,33 +161,70 @@ export async function listPartnerReport(db: SqlRunner, organisationId: string): 
     starts_at: string;
     venue_name: string;
     granted: number;
-    issued: number;
+    community_issued: number;
+    donated_issued: number;
     checked_in: number;
     codes_not_redeemed: number;
   }>(db, sql`
-    WITH mine AS (
-      SELECT s.id FROM screenings s WHERE s.starts_at <= now() AND (
-        EXISTS (SELECT 1 FROM allotments a WHERE a.screening_id = s.id AND a.organisation_id = ${organisationId} AND a.status IN ('granted', 'returned'))
-        OR EXISTS (SELECT 1 FROM orders o WHERE o.screening_id = s.id AND o.organisation_id = ${organisationId} AND o.status = 'paid')))
-    SELECT s.id AS screening_id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) AS starts_at, v.name AS venue_name,
-      coalesce((SELECT sum(a.quantity) FROM allotments a WHERE a.screening_id = s.id AND a.organisation_id = ${organisationId}), 0)::int AS granted,
-      (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
-        WHERE o.screening_id = s.id AND o.organisation_id = ${organisationId} AND t.status = 'valid')::int AS issued,
-      (SELECT count(*) FROM tickets t JOIN orders o ON o.id = t.order_id
-        WHERE o.screening_id = s.id AND o.organisation_id = ${organisationId} AND t.status = 'valid' AND t.checked_in_at IS NOT NULL)::int AS checked_in,
-      (SELECT count(*) FROM access_codes c JOIN allotments a ON a.id = c.allotment_id
-        WHERE a.screening_id = s.id AND a.organisation_id = ${organisationId} AND c.status = 'issued')::int AS codes_not_redeemed
-    FROM mine JOIN screenings s ON s.id = mine.id JOIN venues v ON v.id = s.venue_id
-    ORDER BY s.starts_at DESC`);
+    SELECT f.* FROM (${partnerFiguresSql({ organisationId })}) f WHERE f.started ORDER BY (f.starts_at #>> '{}')::timestamptz DESC`);
   return found.map((r) => ({
     screeningId: r.screening_id,
     title: r.title,
     startsAt: new Date(r.starts_at),
     venueName: r.venue_name,
     granted: r.granted,
-    issued: r.issued,
+    issued: r.community_issued + r.donated_issued,
     checkedIn: r.checked_in,
-    unused: r.issued - r.checked_in,
+    unused: r.community_issued + r.donated_issued - r.checked_in,
     codesNotRedeemed: r.codes_not_redeemed,
+  }));
+}
+
+export interface OrganisationReportRow {
+  organisationId: string;
+  name: string;
+  /** Valid tickets issued to the organisation: Community Access (claims and redeemed codes) and donated. */
+  communityIssued: number;
+  donatedIssued: number;
+  checkedIn: number;
+  /** Tickets of screenings that have started that nobody checked in with. */
+  unusedAfter: number;
+  /** Community Access allotment places granted, and how many of them were claimed or redeemed. */
+  placesGranted: number;
+  placesUsed: number;
+}
+
+/**
+ * The box office's view of every verified partner at the festival: one row per organisation, summed from the same
+ * per-screening figures as the partner's own report. Counts only, never a name of the people the tickets are for.
+ */
+export async function listOrganisationReport(db: SqlRunner, festivalId: string): Promise<OrganisationReportRow[]> {
+  const found = await rows<{
+    id: string;
+    name: string;
+    community_issued: number;
+    donated_issued: number;
+    checked_in: number;
+    unused_after: number;
+    granted: number;
+    used: number;
+  }>(db, sql`
+    SELECT org.id, org.name,
+      coalesce(sum(f.community_issued), 0)::int AS community_issued, coalesce(sum(f.donated_issued), 0)::int AS donated_issued,
+      coalesce(sum(f.checked_in), 0)::int AS checked_in,
+      coalesce(sum(f.community_issued + f.donated_issued - f.checked_in) FILTER (WHERE f.started), 0)::int AS unused_after,
+      coalesce(sum(f.granted), 0)::int AS granted, coalesce(sum(f.used), 0)::int AS used
+    FROM organisations org LEFT JOIN (${partnerFiguresSql({ festivalId })}) f ON f.organisation_id = org.id
+    WHERE org.kind = 'community_partner' AND org.status = 'verified'
+    GROUP BY org.id, org.name ORDER BY org.name, org.id`);
+  return found.map((r) => ({
+    organisationId: r.id,
+    name: r.name,
+    communityIssued: r.community_issued,
+    donatedIssued: r.donated_issued,
+    checkedIn: r.checked_in,
+    unusedAfter: r.unused_after,
+    placesGranted: r.granted,
+    placesUsed: r.used,
   }));
 }

@@ -13,7 +13,7 @@ import {
   type CommunityScreening,
 } from './allotments';
 import { listPartnerOrganisations, type PartnerApplicationView } from './organisations';
-import { listOrganisationOrders, listPartnerReport, type PartnerOrder, type PartnerReportRow } from './partner-orders';
+import { listOrganisationOrders, listOrganisationReport, listPartnerReport, type OrganisationReportRow, type PartnerOrder, type PartnerReportRow } from './partner-orders';
 
 /**
  * The pages' reads, each for the acting user: a partner reads only its own organisation's rows (the organisation comes
@@ -68,4 +68,9 @@ export async function getAllotmentsReviewPage(
   const db = getDb();
   const [allotments, screenings, partners] = await Promise.all([listAllotmentsForReview(db), listCommunityScreenings(db, festival.id), listVerifiedPartners(db)]);
   return { allotments, screenings, partners };
+}
+
+/** The box office's per-organisation report for the festival (counts only): staff with the reports permission. */
+export async function getOrganisationReport(user: CurrentUser, festival: FestivalSummary): Promise<OrganisationReportRow[] | null> {
+  return can(user, 'access.reports') ? listOrganisationReport(getDb(), festival.id) : null;
 }

@@ -93,3 +93,31 @@ export function renderDonationDecline(input: DonationDeclineInput): RenderedEmai
   const text = textDocument([subject, `Hi ${input.contactName},`, summary, `Why: ${input.reason}`, again, `Ask again: ${input.applyAgainUrl}`]);
   return { subject, html, text };
 }
+
+export interface DonatedTicketsReturnedInput {
+  festivalName: string;
+  organisation: string;
+  contactName: string;
+  /** The screening's title and time, already in the festival's zone. */
+  screening: string;
+  returned: number;
+  portalUrl: string;
+}
+
+/**
+ * Sent to the request's contact when the organisation gives back donated tickets it will not use: a record of it,
+ * as whoever gave them back in the portal may not be the contact.
+ */
+export function renderDonatedTicketsReturned(input: DonatedTicketsReturnedInput): RenderedEmail {
+  const tickets = `${input.returned} donated ticket${input.returned === 1 ? '' : 's'}`;
+  const subject = cleanSubject(`${input.organisation} gave back ${tickets}`);
+  const summary = `${input.organisation} gave back ${tickets} for ${input.screening}. Thank you: the access fund has the money for them again, and the places can go to someone else.`;
+  const html = emailDocument({
+    title: subject,
+    preheader: summary,
+    bodyHtml: [heading('Tickets given back'), paragraph(escapeHtml(`Hi ${input.contactName},`)), paragraph(escapeHtml(summary)), buttonLink(input.portalUrl, 'Open your tickets')].join('\n'),
+    footer: `You are receiving this email because you are the contact for ${input.organisation}'s ticket request to ${input.festivalName}.`,
+  });
+  const text = textDocument([subject, `Hi ${input.contactName},`, summary, `Your tickets: ${input.portalUrl}`]);
+  return { subject, html, text };
+}

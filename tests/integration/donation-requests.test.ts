@@ -9,12 +9,14 @@ import { listOwnDonationRequests, getReviewQueue } from '@/domain/donation-reque
 import {
   approveDonationRequest,
   declineDonationRequest,
+  giveBackDonatedTickets,
   settleFulfilledDonationRequests,
   submitDonationRequest,
   withdrawDonationRequest,
   type Actor,
   type DonationRequestInput,
 } from '@/domain/donation-requests/requests';
+import { listOrganisationReport } from '@/domain/partners/partner-orders';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaVenue, createOrganisation, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, uniq } from '../support/factories';
 
@@ -185,6 +187,71 @@ describe('approving donation requests', () => {
     expect(later).toMatchObject({ ok: false, reason: 'invalid_request' });
     const ok = await approveDonationRequest(w.db, w.staffA, { requestId: range.requestId, grants: [{ screeningId: w.screeningIds[0]!, quantity: 2, source: 'donated' }] }, settings);
     expect(ok).toMatchObject({ ok: true, status: 'approved' });
+  });
+});
+
+describe('giving back donated tickets', () => {
+  const donatedPool = async (screeningId: string) =>
+    (await firstRow<{ capacity: number; sold: number }>(getDb(), sql`SELECT capacity, sold FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'donated'`))!;
+
+  it('gives a ticket back once when asked twice at once, crediting the fund what the ticket debited, never today’s face value', async () => {
+    const w = await world({ donated: 10, fundTickets: 10 });
+    const requestId = await submit(w, 3);
+    const approved = await approveDonationRequest(w.db, w.staffA, { requestId, grants: [{ screeningId: w.screeningId, quantity: 3, source: 'donated' }] }, settings);
+    if (!approved.ok) throw new Error(approved.message);
+    const orderId = approved.orders[0]!.orderId;
+    const tickets = await rows<{ id: string }>(w.db, sql`SELECT id FROM tickets WHERE order_id = ${orderId} ORDER BY code`);
+    expect(await books(w.festival.id)).toMatchObject({ balance: 7 * FACE, tickets: 3 });
+    // The screening's price goes up after the tickets were paid for: a give-back still credits what was debited.
+    await w.db.execute(sql`UPDATE ticket_types SET price_cents = 4000 WHERE screening_id = ${w.screeningId} AND scheme IS NULL`);
+
+    const one = [tickets[0]!.id];
+    const twice = await Promise.all([0, 1].map(() => giveBackDonatedTickets(w.db, w.partner, orderId, one, settings)));
+    expect(twice.filter((r) => r.ok)).toEqual([{ ok: true, voided: 1, creditedCents: FACE }]);
+    expect(twice.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'nothing_to_give_back' }]);
+    expect(await books(w.festival.id)).toEqual({ balance: 8 * FACE, ledgerSum: 8 * FACE, debits: 3, tickets: 2, negativeEntries: 0 });
+    expect(await status(requestId)).toMatchObject({ status: 'approved', issued: 2 });
+    expect(await donatedPool(w.screeningId)).toMatchObject({ capacity: 10, sold: 2 });
+    expect(await inventoryProblems(w.db, w.screeningId)).toEqual([]);
+
+    // The rest of the order, twice at once: given back once, the order cancelled, the fund whole again.
+    const rest = await Promise.all([0, 1].map(() => giveBackDonatedTickets(w.db, w.partner, orderId, undefined, settings)));
+    expect(rest.filter((r) => r.ok)).toEqual([{ ok: true, voided: 2, creditedCents: 2 * FACE }]);
+    expect(await books(w.festival.id)).toEqual({ balance: 10 * FACE, ledgerSum: 10 * FACE, debits: 3, tickets: 0, negativeEntries: 0 });
+    const voids = await firstRow<{ n: number; sum: number }>(w.db, sql`
+      SELECT count(*)::int AS n, sum(amount_cents)::int AS sum FROM fund_entries WHERE festival_id = ${w.festival.id} AND kind = 'ticket_void'`);
+    expect(voids).toEqual({ n: 3, sum: 3 * FACE });
+    expect(await status(requestId)).toMatchObject({ issued: 0 });
+    expect(await firstRow<{ status: string }>(w.db, sql`SELECT status FROM orders WHERE id = ${orderId}`)).toEqual({ status: 'cancelled' });
+    expect(await donatedPool(w.screeningId)).toMatchObject({ sold: 0 });
+    expect(await inventoryProblems(w.db, w.screeningId)).toEqual([]);
+    const mail = await rows<{ subject: string }>(w.db, sql`SELECT subject FROM emails WHERE "to" = ${w.contactEmail} AND subject LIKE '%gave back%' ORDER BY created_at`);
+    expect(mail.map((m) => m.subject)).toEqual(['Mossback Youth Centre gave back 1 donated ticket', 'Mossback Youth Centre gave back 2 donated tickets']);
+  });
+
+  it('gives back only the organisation’s own unused tickets, and only a partner does', async () => {
+    const w = await world({ donated: 10, fundTickets: 10 });
+    const requestId = await submit(w, 2);
+    const approved = await approveDonationRequest(w.db, w.staffA, { requestId, grants: [{ screeningId: w.screeningId, quantity: 2, source: 'donated' }] }, settings);
+    if (!approved.ok) throw new Error(approved.message);
+    const orderId = approved.orders[0]!.orderId;
+    const [used, unused] = await rows<{ id: string }>(w.db, sql`SELECT id FROM tickets WHERE order_id = ${orderId} ORDER BY code`);
+    await w.db.execute(sql`UPDATE tickets SET checked_in_at = now() WHERE id = ${used!.id}`);
+
+    const otherOrg = await createOrganisation(w.db, 'Another Centre');
+    const stranger: Actor = { ...(await createUser(w.db, { role: 'partner', organisationId: otherOrg.id, orgRole: 'admin' })), role: 'partner', organisationId: otherOrg.id };
+    expect(await giveBackDonatedTickets(w.db, stranger, orderId, undefined, settings)).toEqual({ ok: false, reason: 'order_not_found' });
+    expect(await giveBackDonatedTickets(w.db, w.staffA, orderId, undefined, settings)).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await giveBackDonatedTickets(w.db, w.partner, orderId, [used!.id], settings)).toEqual({ ok: false, reason: 'nothing_to_give_back' });
+    expect(await giveBackDonatedTickets(w.db, w.partner, 'not-an-id', undefined, settings)).toEqual({ ok: false, reason: 'order_not_found' });
+    // The whole order: only the ticket nobody used goes back.
+    expect(await giveBackDonatedTickets(w.db, w.partner, orderId, undefined, settings)).toEqual({ ok: true, voided: 1, creditedCents: FACE });
+    expect(await books(w.festival.id)).toEqual({ balance: 9 * FACE, ledgerSum: 9 * FACE, debits: 2, tickets: 1, negativeEntries: 0 });
+    expect(await firstRow(w.db, sql`SELECT status FROM tickets WHERE id = ${unused!.id}`)).toEqual({ status: 'void' });
+    expect(await status(requestId)).toMatchObject({ issued: 1 });
+    // The box office's partner report counts the donated ticket still held (and used), not the one given back.
+    const report = await listOrganisationReport(w.db, w.festival.id);
+    expect(report.find((r) => r.organisationId === w.org.id)).toMatchObject({ communityIssued: 0, donatedIssued: 1, checkedIn: 1, placesGranted: 0 });
   });
 });
 

@@ -12,7 +12,7 @@ import {
   returnAllotmentPlaces,
 } from '@/domain/partners/allotments';
 import { applyAsPartner, declinePartner, verifyPartner, type Actor } from '@/domain/partners/organisations';
-import { assignTicketHolder, forwardOrderTickets, listPartnerReport } from '@/domain/partners/partner-orders';
+import { assignTicketHolder, forwardOrderTickets, listOrganisationReport, listPartnerReport } from '@/domain/partners/partner-orders';
 import { userMayReadOrder } from '@/domain/accounts/accounts';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings } from '../support/factories';
@@ -55,7 +55,7 @@ async function communityPool(screeningId: string) {
 }
 
 async function granted(staff: Actor, screeningId: string, organisationId: string, quantity: number) {
-  const result = await grantAllotment(getDb(), staff, { screeningId, organisationId, quantity });
+  const result = await grantAllotment(getDb(), staff, { screeningId, organisationId, quantity }, settings);
   if (!result.ok) throw new Error(`grant refused: ${result.reason}`);
   return result.allotmentId;
 }
@@ -71,7 +71,7 @@ describe('partner applications', () => {
     expect(invites).toEqual([{ role: 'partner', org_role: 'admin' }]);
     const mail = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM emails WHERE "to" = 'mo@eastside.example'`);
     expect(mail[0]!.n).toBe(1);
-    expect(await declinePartner(db, staff, applied.organisationId, 'Too late')).toEqual({ ok: false, reason: 'already_reviewed' });
+    expect(await declinePartner(db, staff, applied.organisationId, 'Too late', invitationSettings)).toEqual({ ok: false, reason: 'already_reviewed' });
     const partner = await actor('partner', applied.organisationId);
     expect(await verifyPartner(db, partner, applied.organisationId, null, invitationSettings)).toEqual({ ok: false, reason: 'forbidden' });
   });
@@ -85,6 +85,74 @@ describe('partner applications', () => {
   });
 });
 
+describe('decision emails', () => {
+  /** What was sent to an address, leaving out the invitation a verified organisation's contact receives. */
+  async function mailTo(to: string) {
+    return rows<{ subject: string; text: string; html: string }>(getDb(), sql`
+      SELECT subject, text, html FROM emails WHERE "to" = ${to.toLowerCase()} AND subject NOT LIKE 'You are invited%' ORDER BY created_at`);
+  }
+
+  it('emails an application’s contact once, with the note, when staff decline it (twice at once)', async () => {
+    const db = getDb();
+    const staff = await actor('staff');
+    const contactEmail = `${crypto.randomUUID()}@declined.example`;
+    const applied = await applyAsPartner(db, { name: 'Northside Club', serves: 'Older people in the north end', website: null, contactName: 'Ari', contactEmail });
+    const results = await Promise.all([0, 1].map(() => declinePartner(db, staff, applied.organisationId, 'We only work with groups in the city this year.', invitationSettings)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'already_reviewed' }]);
+    const mail = await mailTo(contactEmail);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.subject).toContain('Northside Club');
+    expect(mail[0]!.text).toContain('Hi Ari,');
+    expect(mail[0]!.text).toContain('We only work with groups in the city this year.');
+    // A partner declines nothing, and nothing is sent for it.
+    const other = await applyAsPartner(db, { name: 'Southside Club', serves: 'Older people in the south end', website: null, contactName: 'Bo', contactEmail: `${crypto.randomUUID()}@x.example` });
+    expect(await declinePartner(db, await actor('partner', applied.organisationId), other.organisationId, null, invitationSettings)).toEqual({ ok: false, reason: 'forbidden' });
+  });
+
+  it('emails the partner who asked when its request is granted or declined, and the contact for a direct grant, only for what is committed', async () => {
+    const db = getDb();
+    const staff = await actor('staff');
+    const { screeningId } = await screening('ga', 4);
+    const asker = await verifiedPartner(staff, 'Harbour Youth Centre');
+    const other = await verifiedPartner(staff, 'Eastside Housing');
+    const [contact] = await rows<{ contact_email: string }>(db, sql`SELECT contact_email FROM organisations WHERE id = ${other.organisationId}`);
+
+    // A request answered in part, twice at once: granted once, one email with how many, the deadline and the portal link.
+    const asked = await requestAllotment(db, asker.partner, { screeningId, quantity: 3, note: null });
+    if (!asked.ok) throw new Error(asked.reason);
+    const answers = await Promise.all([0, 1].map(() => grantAllotment(db, staff, { allotmentId: asked.allotmentId, quantity: 2, note: 'Enjoy the film' }, settings)));
+    expect(answers.filter((r) => r.ok)).toHaveLength(1);
+    const granted = await mailTo(asker.partner.email);
+    expect(granted).toHaveLength(1);
+    expect(granted[0]!.subject).toContain('2 places for Harbour Youth Centre');
+    expect(granted[0]!.text).toContain(`${settings.baseUrl}/partner/allotments`);
+    expect(granted[0]!.text).toMatch(/by .+\. Places you will not use/);
+    expect(granted[0]!.text).toContain('Enjoy the film');
+
+    // A direct grant past the allocation is refused and emails nobody; one that fits emails the organisation's contact.
+    expect(await grantAllotment(db, staff, { screeningId, organisationId: other.organisationId, quantity: 3 }, settings)).toMatchObject({ ok: false, reason: 'allocation_exhausted' });
+    expect(await mailTo(contact!.contact_email)).toHaveLength(0);
+    expect(await grantAllotment(db, staff, { screeningId, organisationId: other.organisationId, quantity: 2 }, settings)).toMatchObject({ ok: true });
+    const direct = await mailTo(contact!.contact_email);
+    expect(direct).toHaveLength(1);
+    expect(direct[0]!.text).toContain('2 places');
+
+    // A request declined twice at once: declined once, one email with the note.
+    const later = await screening('ga', 2);
+    const again = await requestAllotment(db, asker.partner, { screeningId: later.screeningId, quantity: 2, note: null });
+    if (!again.ok) throw new Error(again.reason);
+    const declines = await Promise.all([0, 1].map(() => declineAllotment(db, staff, again.allotmentId, 'Those places are all promised, sorry.', settings)));
+    expect(declines.filter((r) => r.ok)).toHaveLength(1);
+    expect(declines.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'allotment_not_open' }]);
+    const all = await mailTo(asker.partner.email);
+    expect(all).toHaveLength(2);
+    expect(all[1]!.subject).toContain('About your request for places');
+    expect(all[1]!.text).toContain('Those places are all promised, sorry.');
+    expect(all[1]!.text).toContain(`${settings.baseUrl}/partner/allotments`);
+  });
+});
+
 describe('allotments', () => {
   it('never grants past the scheme’s allocation, however many grants race', async () => {
     const db = getDb();
@@ -92,7 +160,7 @@ describe('allotments', () => {
     const { screeningId } = await screening('ga', 10);
     const orgs = await Promise.all(Array.from({ length: 6 }, (_, i) => verifiedPartner(staff, `Org ${i}`)));
     // Six grants of 3 places each for a pool of 10: three fit.
-    const results = await Promise.all(orgs.map((o) => grantAllotment(db, staff, { screeningId, organisationId: o.organisationId, quantity: 3 })));
+    const results = await Promise.all(orgs.map((o) => grantAllotment(db, staff, { screeningId, organisationId: o.organisationId, quantity: 3 }, settings)));
     expect(results.filter((r) => r.ok)).toHaveLength(3);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'allocation_exhausted')).toBe(true);
     expect(await communityPool(screeningId)).toMatchObject({ capacity: 10, allotted: 9 });
@@ -103,15 +171,15 @@ describe('allotments', () => {
     const late = await Promise.all(waiting.map((o) => requestAllotment(db, o.partner, { screeningId, quantity: 2, note: 'for our evening group' })));
     const ids = late.map((r) => (r.ok ? r.allotmentId : ''));
     expect(ids.every(Boolean)).toBe(true);
-    const answers = await Promise.all(ids.map((allotmentId) => grantAllotment(db, staff, { allotmentId, quantity: 1 })));
+    const answers = await Promise.all(ids.map((allotmentId) => grantAllotment(db, staff, { allotmentId, quantity: 1 }, settings)));
     expect(answers.filter((r) => r.ok)).toHaveLength(1);
     expect(await communityPool(screeningId)).toMatchObject({ allotted: 10 });
     const refused = ids.find((_, i) => !answers[i]!.ok)!;
     expect(await allotmentRow(refused)).toMatchObject({ status: 'requested', quantity: 0 });
-    expect(await declineAllotment(db, staff, refused, 'Nothing left, sorry')).toEqual({ ok: true });
-    expect(await grantAllotment(db, staff, { allotmentId: refused, quantity: 1 })).toEqual({ ok: false, reason: 'allotment_not_open' });
+    expect(await declineAllotment(db, staff, refused, 'Nothing left, sorry', settings)).toEqual({ ok: true });
+    expect(await grantAllotment(db, staff, { allotmentId: refused, quantity: 1 }, settings)).toEqual({ ok: false, reason: 'allotment_not_open' });
     // A partner grants nothing.
-    expect(await grantAllotment(db, orgs[0]!.partner, { screeningId, organisationId: orgs[0]!.organisationId, quantity: 1 })).toEqual({ ok: false, reason: 'forbidden' });
+    expect(await grantAllotment(db, orgs[0]!.partner, { screeningId, organisationId: orgs[0]!.organisationId, quantity: 1 }, settings)).toEqual({ ok: false, reason: 'forbidden' });
   });
 
   it('never lets a partner claim past its allotment when claims race, and issues real seats', async () => {
@@ -256,5 +324,34 @@ describe('access codes', () => {
     const report = await listPartnerReport(db, organisationId);
     expect(report).toHaveLength(1);
     expect(report[0]).toMatchObject({ screeningId, granted: 5, issued: 3, checkedIn: 1, unused: 2, codesNotRedeemed: 1 });
+  });
+
+  it('gives the box office the same figures per verified organisation, counts only and this festival only', async () => {
+    const db = getDb();
+    const staff = await actor('staff');
+    const { screeningId, festivalId } = await screening('ga', 8);
+    const { partner, organisationId } = await verifiedPartner(staff, 'Riverside Hub');
+    const quiet = await verifiedPartner(staff, 'Quiet Partner');
+    const waiting = await applyAsPartner(db, { name: 'Still Waiting', serves: 'People still waiting for an answer', website: null, contactName: 'S', contactEmail: 's@example.org' });
+    const allotmentId = await granted(staff, screeningId, organisationId, 5);
+    const claim = await claimAllotmentPlaces(db, partner, allotmentId, { quantity: 3, holderNames: ['Private Person', null, null] }, settings);
+    if (!claim.ok) throw new Error(claim.reason);
+    await db.execute(sql`UPDATE tickets SET checked_in_at = now() WHERE id = ${claim.tickets[0]!.id}`);
+    // Before the screening nothing is "unused"; after it, the two tickets nobody came with are.
+    const before = await listOrganisationReport(db, festivalId);
+    expect(before.find((r) => r.organisationId === organisationId)).toEqual({
+      organisationId, name: 'Riverside Hub', communityIssued: 3, donatedIssued: 0, checkedIn: 1, unusedAfter: 0, placesGranted: 5, placesUsed: 3,
+    });
+    await db.execute(sql`UPDATE screenings SET starts_at = now() - interval '3 hours', ends_at = now() - interval '1 hour' WHERE id = ${screeningId}`);
+    const after = await listOrganisationReport(db, festivalId);
+    expect(after.find((r) => r.organisationId === organisationId)).toMatchObject({ communityIssued: 3, checkedIn: 1, unusedAfter: 2 });
+    expect(after.find((r) => r.organisationId === quiet.organisationId)).toMatchObject({ communityIssued: 0, donatedIssued: 0, placesGranted: 0, unusedAfter: 0 });
+    expect(after.some((r) => r.organisationId === waiting.organisationId)).toBe(false);
+    expect(JSON.stringify(after)).not.toContain('Private Person');
+    // Another festival's report counts none of these tickets.
+    const elsewhere = await screening('ga', 2);
+    expect((await listOrganisationReport(db, elsewhere.festivalId)).find((r) => r.organisationId === organisationId)).toMatchObject({ communityIssued: 0, placesGranted: 0 });
+    // The partner's own report reads the same figures.
+    expect(await listPartnerReport(db, organisationId)).toMatchObject([{ screeningId, granted: 5, issued: 3, checkedIn: 1, unused: 2 }]);
   });
 });

@@ -6,7 +6,7 @@ import type { HoldResult, ReleaseResult } from '@/domain/booking/holds';
 import type { RateLimitResult } from '@/domain/limits/rate-limits';
 import type { StartCheckoutResult } from '@/domain/payments/checkout';
 import type { FairAllocationResult } from '@/domain/donation-requests/fair-allocation';
-import type { ApprovalResult, DeclineResult, NameTicketResult, SubmitResult, WithdrawResult } from '@/domain/donation-requests/requests';
+import type { ApprovalResult, DeclineResult, GiveBackResult, SubmitResult, WithdrawResult } from '@/domain/donation-requests/requests';
 import type { StartDonationResult } from '@/domain/access-fund/donation-checkout';
 import type { ApiErrorBody } from './respond';
 import type { RedeemResult } from '@/domain/partners/access-codes';
@@ -91,7 +91,6 @@ export function failureResponse(failure: BookingFailure): NextResponse {
 export type DonationRequestFailure =
   | Failed<SubmitResult>
   | Failed<WithdrawResult>
-  | Failed<NameTicketResult>
   | Failed<ApprovalResult>
   | Failed<DeclineResult>
   | Failed<FairAllocationResult>;
@@ -204,13 +203,14 @@ export function indigenousFailureResponse(failure: IndigenousFailure): NextRespo
   return NextResponse.json<ApiErrorBody>({ error: code, message }, { status });
 }
 
-/** Every refusal of the partner commands: applications, allotments, claims, codes, partner orders. */
+/** Every refusal of the partner commands: applications, allotments, claims, codes, partner orders, donated tickets given back. */
 export type PartnerFailure =
   | Failed<AllotmentRefusal>
   | Failed<ClaimResult>
   | Failed<RedeemResult>
   | Failed<ReviewResult>
   | Failed<PartnerOrderRefusal>
+  | Failed<GiveBackResult>
   | { ok: false; reason: 'code_not_found' }
   | Failed<RateLimitResult>;
 
@@ -261,6 +261,8 @@ export function describePartnerFailure(failure: PartnerFailure): FailureResponse
       };
     case 'nothing_to_give_back':
       return { status: 409, code: 'nothing_to_give_back', message: 'There is nothing to give back: those tickets were already given back or used.' };
+    case 'screening_started':
+      return { status: 409, code: 'screening_started', message: 'This screening has started, so its tickets can no longer be given back.' };
     case 'invalid_code':
       return { status: 404, code: 'invalid_code', message: 'That code does not work for this screening. Check it, or ask the organisation that gave it to you.' };
     case 'screening_closed':

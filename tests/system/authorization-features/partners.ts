@@ -45,7 +45,7 @@ export const partners: FeatureRules = {
     });
     const settings = { appSecret: getEnv().APP_SECRET, baseUrl: getEnv().PUBLIC_BASE_URL, holdMinutes: 30, emailStatus: 'stored' } as const;
 
-    const granted = await grantAllotment(db, actor('staff'), { screeningId: screeningA, organisationId: ctx.org1, quantity: 14 });
+    const granted = await grantAllotment(db, actor('staff'), { screeningId: screeningA, organisationId: ctx.org1, quantity: 14 }, settings);
     if (!granted.ok) throw new Error(`matrix setup: grant refused (${granted.reason})`);
     const claim = await claimAllotmentPlaces(db, actor('partnerOrg1'), granted.allotmentId, { quantity: 3, holderNames: ['First', 'Second', 'Third'] }, settings);
     if (!claim.ok) throw new Error(`matrix setup: claim refused (${claim.reason})`);
@@ -64,6 +64,8 @@ export const partners: FeatureRules = {
     'PAGE /access/community': { allow: all, request: get(() => '/access/community') },
     'PAGE /screenings/[id]/redeem': { allow: all, request: get((f) => `/screenings/${f.extra.partnerScreeningA}/redeem`) },
     'PAGE /box-office/partners': { allow: withPermission('partners.verify'), request: get(() => '/box-office/partners') },
+    'PAGE /box-office/partners/report': { allow: withPermission('access.reports'), request: get(() => '/box-office/partners/report') },
+    'GET /box-office/partners/report.csv': { allow: withPermission('access.reports'), request: get(() => '/box-office/partners/report.csv') },
     'PAGE /box-office/allotments': { allow: withPermission('access.review'), request: get(() => '/box-office/allotments') },
     'PAGE /partner/allotments': { allow: partnerPrincipals, request: get(() => '/partner/allotments') },
     'PAGE /partner/tickets': { allow: partnerPrincipals, request: get(() => '/partner/tickets') },

@@ -36,7 +36,7 @@ async function setup(ctx: SetupContext): Promise<Record<string, string>> {
       if (!r.ok) throw new Error(`requests setup: ${r.message}`);
       return r.requestId;
     });
-  // Org 1: one request with a ticket issued (its naming form), then one still submitted (its withdraw form, newest first).
+  // Org 1: one request with a ticket issued (its give-back form on /partner/tickets), then one still submitted (its withdraw form, newest first).
   const issuedFor = await ask(org1, 2);
   const approved = await approveDonationRequest(db, staff, { requestId: issuedFor, grants: [{ screeningId: ctx.screeningId, quantity: 1, source: 'general' }] }, settings);
   if (!approved.ok) throw new Error(`requests setup: ${approved.message}`);
@@ -83,7 +83,8 @@ export const requests: FeatureRules = {
   actionRules: {
     // Scoped to the partner's own organisation: org 2 replaying org 1's form finds nothing (404).
     'ACTION withdrawDonationRequestAction': { allow: ['partnerOrg1'], page: () => '/partner/requests', source: 'partnerOrg1', fields: {} },
-    'ACTION nameDonatedTicketAction': { allow: ['partnerOrg1'], page: () => '/partner/requests', source: 'partnerOrg1', fields: { holderName: 'Matrix Guest' } },
+    // Org 1's donated ticket, given back from its tickets page: org 2 replaying the form finds nothing (404).
+    'ACTION giveBackDonatedTicketAction': { allow: ['partnerOrg1'], page: () => '/partner/tickets', source: 'partnerOrg1', fields: {} },
     'ACTION submitDonationRequestAction': {
       allow: partners,
       page: () => '/partner/requests/new',

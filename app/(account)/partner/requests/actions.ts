@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { nameDonatedTicket, withdrawDonationRequest } from '@/domain/donation-requests/requests';
+import { withdrawDonationRequest } from '@/domain/donation-requests/requests';
 import { describeRequestFailure } from '@/web/api/failures';
 import { requirePermission } from '@/web/auth/guards';
 
@@ -17,13 +17,4 @@ export async function withdrawDonationRequestAction(form: FormData): Promise<voi
   if (!result.ok && result.reason === 'not_found') notFound();
   if (!result.ok) back(describeRequestFailure(result).message);
   redirect('/partner/requests?withdrawn=1');
-}
-
-/** The partner writes the name of the person who will use a donated ticket. */
-export async function nameDonatedTicketAction(form: FormData): Promise<void> {
-  const partner = await requirePermission('partner.portal');
-  const result = await nameDonatedTicket(getDb(), partner, { ticketId: String(form.get('ticketId') ?? ''), holderName: String(form.get('holderName') ?? '') });
-  if (!result.ok && result.reason === 'not_found') notFound();
-  if (!result.ok) back(describeRequestFailure(result).message);
-  redirect('/partner/requests?named=1');
 }

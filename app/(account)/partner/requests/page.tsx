@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { nameDonatedTicketAction, withdrawDonationRequestAction } from './actions';
+import { withdrawDonationRequestAction } from './actions';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { listOwnDonationRequests, STATUS_LABEL, type PartnerRequest } from '@/domain/donation-requests/queries';
 import { requireOrgMember, requirePermission } from '@/web/auth/guards';
@@ -26,7 +26,7 @@ export default async function PartnerRequestsPage({ searchParams }: { searchPara
   const requests = await listOwnDonationRequests(partner);
   const query = await searchParams;
   const error = typeof query.error === 'string' ? query.error : null;
-  const done = query.submitted ? 'Request sent. We will email you when the festival has decided.' : query.withdrawn ? 'Request withdrawn.' : query.named ? 'Name saved on the ticket.' : null;
+  const done = query.submitted ? 'Request sent. We will email you when the festival has decided.' : query.withdrawn ? 'Request withdrawn.' : null;
 
   return (
     <Container>
@@ -115,7 +115,7 @@ function RequestCard({ request: r, timeZone }: { request: PartnerRequest; timeZo
             Tickets issued
           </h3>
           <p className="text-sm text-muted">
-            Write the name of the person who will use each ticket, then print it or forward its link. All your organisation&apos;s tickets are also in{' '}
+            Add the name of the person who will use each ticket, print or email it on, or give back a ticket you will not use, in your organisation&apos;s{' '}
             <Link href="/partner/tickets" className="underline">
               Tickets
             </Link>
@@ -127,29 +127,13 @@ function RequestCard({ request: r, timeZone }: { request: PartnerRequest; timeZo
                 <p className="text-sm">
                   <span className="font-semibold">{t.screening}</span>, {formatDateTime(t.startsAt, timeZone)}
                   {t.seat ? `, seat ${t.seat}` : ''}. Ticket for <span className="font-semibold">{t.holderName}</span>
-                  {t.status !== 'valid' ? ` (${t.status})` : ''}
+                  {t.status === 'void' ? ' (given back)' : t.status !== 'valid' ? ` (${t.status})` : ''}
                 </p>
                 {t.status === 'valid' ? (
                   <div className="mt-2 flex flex-wrap items-end gap-3">
-                    <form action={nameDonatedTicketAction} className="flex flex-wrap items-end gap-2">
-                      <input type="hidden" name="ticketId" value={t.id} />
-                      <div>
-                        <label htmlFor={`holder-${t.id}`} className="block text-sm font-semibold">
-                          Name on ticket {i + 1}
-                        </label>
-                        <input
-                          id={`holder-${t.id}`}
-                          name="holderName"
-                          required
-                          maxLength={120}
-                          autoComplete="off"
-                          className="mt-1 rounded-md border border-stone-500 px-3 py-2"
-                        />
-                      </div>
-                      <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-3 py-1 text-sm">
-                        Save name
-                      </button>
-                    </form>
+                    <Link href={`/partner/tickets#order-${t.orderId}`} className="min-h-11 py-2 text-sm font-semibold underline">
+                      Name, send or give back ticket {i + 1}
+                    </Link>
                     <a href={`/tickets/${t.code}/ticket.pdf`} className="min-h-11 py-2 text-sm underline">
                       Download ticket {i + 1} (PDF)
                     </a>

@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { giveBackDonatedTickets } from '@/domain/donation-requests/requests';
 import { giveBackAllotmentTickets } from '@/domain/partners/allotments';
 import { assignTicketHolder, forwardOrderTickets } from '@/domain/partners/partner-orders';
 import { getOrderSettings } from '@/domain/payments/checkout';
@@ -44,4 +45,15 @@ export async function giveBackTicketAction(form: FormData): Promise<void> {
   const result = await giveBackAllotmentTickets(getDb(), partner, orderId.data, [ticketId.data]);
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'given_back' });
+}
+
+/** A donated ticket the organisation will not use: voided, and the access fund gets back what it paid for it. */
+export async function giveBackDonatedTicketAction(form: FormData): Promise<void> {
+  const partner = await requirePermission('partner.portal');
+  const orderId = Id.safeParse(form.get('orderId'));
+  const ticketId = Id.safeParse(form.get('ticketId'));
+  if (!orderId.success || !ticketId.success) backWith(PAGE, { error: 'Choose a ticket.' });
+  const result = await giveBackDonatedTickets(getDb(), partner, orderId.data, [ticketId.data], getOrderSettings());
+  if (!result.ok) refuseAction(PAGE, result);
+  backWith(PAGE, { done: 'given_back_donated' });
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { forwardTicketsAction, giveBackTicketAction, renameHolderAction } from './actions';
+import { forwardTicketsAction, giveBackDonatedTicketAction, giveBackTicketAction, renameHolderAction } from './actions';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { accessSchemeInfo } from '@/domain/catalogue/access-schemes';
 import { getPartnerTicketsPage } from '@/domain/partners/queries';
@@ -41,6 +41,7 @@ export default async function PartnerTicketsPage({ searchParams }: { searchParam
           renamed: 'Name saved. Download the tickets again to print the new name.',
           forwarded: 'Tickets sent.',
           given_back: 'Ticket given back: its place is in your allotment again.',
+          given_back_donated: 'Ticket given back. Thank you: the access fund has its value again, and the place can go to someone else.',
         }}
       />
 
@@ -110,8 +111,8 @@ export default async function PartnerTicketsPage({ searchParams }: { searchParam
                           )}
                         </td>
                         <td className="py-2">
-                          {o.scheme === 'community_access' && !t.checkedIn ? (
-                            <form action={giveBackTicketAction}>
+                          {(o.scheme === 'community_access' || o.scheme === 'donated') && !t.checkedIn ? (
+                            <form action={o.scheme === 'donated' ? giveBackDonatedTicketAction : giveBackTicketAction}>
                               <input type="hidden" name="orderId" value={o.id} />
                               <input type="hidden" name="ticketId" value={t.id} />
                               <SubmitButton variant="secondary" label={`Give back ticket ${t.code}`}>

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { declineAllotment, grantAllotment, MAX_PLACES_AT_ONCE } from '@/domain/partners/allotments';
+import { getOrderSettings } from '@/domain/payments/checkout';
 import { requirePermission } from '@/web/auth/guards';
 import { backWith, refuseAction, textField } from '@/web/partners/respond';
 
@@ -16,7 +17,7 @@ export async function grantAllotmentAction(form: FormData): Promise<void> {
   const id = Id.safeParse(form.get('allotmentId'));
   const quantity = Quantity.safeParse(form.get('quantity'));
   if (!id.success || !quantity.success) backWith(PAGE, { error: `Choose how many places to grant (1 to ${MAX_PLACES_AT_ONCE}).` });
-  const result = await grantAllotment(getDb(), staff, { allotmentId: id.data, quantity: quantity.data, note: textField(form, 'note') });
+  const result = await grantAllotment(getDb(), staff, { allotmentId: id.data, quantity: quantity.data, note: textField(form, 'note') }, getOrderSettings());
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'granted' });
 }
@@ -25,7 +26,7 @@ export async function declineAllotmentAction(form: FormData): Promise<void> {
   const staff = await requirePermission('access.review');
   const id = Id.safeParse(form.get('allotmentId'));
   if (!id.success) backWith(PAGE, { error: 'Choose a request.' });
-  const result = await declineAllotment(getDb(), staff, id.data, textField(form, 'note'));
+  const result = await declineAllotment(getDb(), staff, id.data, textField(form, 'note'), getOrderSettings());
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'declined' });
 }
@@ -44,7 +45,7 @@ export async function assignAllotmentAction(form: FormData): Promise<void> {
     organisationId: organisationId.data,
     quantity: quantity.data,
     note: textField(form, 'note'),
-  });
+  }, getOrderSettings());
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'assigned' });
 }

@@ -27,11 +27,18 @@ export async function verifyPartnerAction(form: FormData): Promise<void> {
   backWith(PAGE, { done: 'verified' });
 }
 
+/** Staff decline an application: its contact is emailed, with the note. */
 export async function declinePartnerAction(form: FormData): Promise<void> {
   const staff = await requirePermission('partners.verify');
   const id = OrganisationId.safeParse(form.get('organisationId'));
   if (!id.success) backWith(PAGE, { error: 'Choose an application.' });
-  const result = await declinePartner(getDb(), staff, id.data, textField(form, 'note'));
+  const env = getEnv();
+  const festival = await requireCurrentFestival();
+  const result = await declinePartner(getDb(), staff, id.data, textField(form, 'note'), {
+    baseUrl: env.PUBLIC_BASE_URL,
+    emailStatus: env.SMTP_URL ? 'pending' : 'stored',
+    festivalName: festival.name,
+  });
   if (!result.ok) refuseAction(PAGE, result);
   backWith(PAGE, { done: 'declined' });
 }

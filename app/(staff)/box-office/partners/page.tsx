@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { declinePartnerAction, verifyPartnerAction } from './actions';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getPartnerApplicationsPage } from '@/domain/partners/queries';
@@ -29,7 +30,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
         Partners
       </PageHeading>
       <BoxOfficeNav user={user} current="/box-office/partners" />
-      <Flash query={query} done={{ verified: 'Verified. The contact has been emailed an invitation to the partner portal.', declined: 'Application declined.' }} />
+      <Flash query={query} done={{ verified: 'Verified. The contact has been emailed an invitation to the partner portal.', declined: 'Application declined. The contact has been emailed, with your note.' }} />
 
       <section aria-labelledby="waiting-heading" className="mb-10">
         <h2 id="waiting-heading" className="font-serif text-2xl font-bold">
@@ -81,6 +82,11 @@ export default async function PartnersPage({ searchParams }: { searchParams: Sea
         <h2 id="verified-heading" className="font-serif text-2xl font-bold">
           Verified partners ({verified.length})
         </h2>
+        <p className="mt-1 text-sm">
+          <Link href="/box-office/partners/report" className="underline">
+            Partner report: tickets and places per organisation
+          </Link>
+        </p>
         <div className="mt-3 overflow-x-auto">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Verified partner organisations</caption>
