@@ -140,6 +140,11 @@ export const ApprovalInput = z.object({
     .max(MAX_SCREENINGS_PER_REQUEST)
     .refine((gs) => new Set(gs.map((g) => g.screeningId)).size === gs.length, 'name each screening once'),
   message: optionalText(1000),
+  /**
+   * How many tickets the request had when the deciding form was drawn: a replayed or double-submitted form ("issue 2
+   * more") then issues nothing the second time. Optional for API clients, which read the request first.
+   */
+  expectedIssued: z.number().int().min(0).optional(),
 });
 export type ApprovalInput = z.input<typeof ApprovalInput>;
 
@@ -189,7 +194,18 @@ export async function approveDonationRequest(db: Database, staff: Actor, input: 
   return transact<ApprovalResult, DecisionFailure>(db, async (tx, refuse) => {
     const [request] = await lockRequest(tx, parsed.data.requestId);
     if (!request) return refuse({ ok: false, reason: 'not_found', message: 'No such donation request.' });
-    return issueForRequest(tx, staff, request, parsed.data.grants, parsed.data.message, settings, refuse);
+    const { expectedIssued } = parsed.data;
+    if (expectedIssued !== undefined && expectedIssued !== request.issued) {
+      return refuse({
+        ok: false,
+        reason: 'not_decidable',
+        message: `This request changed since the form was opened: ${request.issued} tickets are issued now. Nothing more was issued; look again before deciding.`,
+      });
+    }
+    // Screenings in id order: every command that locks several screenings' pools takes them in that order (the bulk
+    // allocation edit too), so two of them never wait on each other in a circle.
+    const grants = [...parsed.data.grants].sort((a, b) => a.screeningId.localeCompare(b.screeningId));
+    return issueForRequest(tx, staff, request, grants, parsed.data.message, settings, refuse);
   });
 }
 

@@ -3,7 +3,7 @@ import type { Database, Transaction } from '@/db/client';
 import type { allotments } from '@/db/schema';
 import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { issueFreeTickets, type FreeTicketsResult } from '@/domain/access/issue-tickets';
-import { voidAccessTickets } from '@/domain/access/return-places';
+import { recordAllocationChange, voidAccessTickets } from '@/domain/access/return-places';
 import { DEFAULT_SCHEME_SETTINGS, getSchemeSettings } from '@/domain/access/settings';
 import { can } from '@/domain/accounts/permissions';
 import type { OrderSettings } from '@/domain/payments/orders';
@@ -318,11 +318,14 @@ export async function returnAllotmentPlaces(db: Database, actor: Actor, allotmen
     }
     await tx.execute(sql`UPDATE inventory_pools SET allotted = allotted - ${n} WHERE screening_id = ${row.screening_id} AND kind = ${COMMUNITY}::pool_kind`);
     // The audit trail: the scheme's allocation is unchanged (delta 0), but its free places grew by n.
-    await tx.execute(sql`
-      INSERT INTO allocation_changes (screening_id, scheme, kind, delta, quantity_after, actor_id, reason)
-      SELECT ${row.screening_id}, ${COMMUNITY}::access_scheme, 'allotment_return', 0, p.capacity, ${actor.id},
-             ${`${n} unused allotment place${n === 1 ? '' : 's'} returned by the partner`}
-      FROM inventory_pools p WHERE p.screening_id = ${row.screening_id} AND p.kind = ${COMMUNITY}::pool_kind`);
+    await recordAllocationChange(tx, {
+      screeningId: row.screening_id,
+      scheme: COMMUNITY,
+      kind: 'allotment_return',
+      delta: 0,
+      actorId: actor.id,
+      reason: `${n} unused allotment place${n === 1 ? '' : 's'} returned by the partner`,
+    });
     return { ok: true, quantity: row.quantity };
   });
 }

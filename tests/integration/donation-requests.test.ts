@@ -142,6 +142,19 @@ describe('approving donation requests', () => {
     expect(mail.at(-1)!.text).toContain('http://tickets.test/partner/tickets');
   });
 
+  it('a partial approval form sent twice (a double click, a replay) issues its tickets once', async () => {
+    const w = await world({ donated: 20, fundTickets: 20 });
+    const requestId = await submit(w, 6);
+    // The form was drawn when nothing was issued: "issue 2", sent twice at once and once more later.
+    const approveTwo = () =>
+      approveDonationRequest(w.db, w.staffA, { requestId, grants: [{ screeningId: w.screeningId, quantity: 2, source: 'donated' }], expectedIssued: 0 }, settings);
+    const results = await Promise.all([approveTwo(), approveTwo()]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(await approveTwo()).toMatchObject({ ok: false, reason: 'not_decidable' });
+    expect(await status(requestId)).toMatchObject({ status: 'partly_approved', issued: 2 });
+    expect(await books(w.festival.id)).toMatchObject({ debits: 2, tickets: 2 });
+  });
+
   it('refuses to issue past the Donated allocation, then issues in part and the rest from general sale when staff choose', async () => {
     const w = await world({ donated: 3, capacity: 10, fundTickets: 20 });
     const requestId = await submit(w, 5);

@@ -29,7 +29,14 @@ export async function approveDonationRequestAction(form: FormData): Promise<void
     .map((g) => ({ screeningId: g.screeningId, quantity: Number(g.quantity), source: g.source === 'general' ? ('general' as const) : ('donated' as const) }));
   if (grants.length === 0) back('Enter how many tickets to issue for at least one screening.', requestId);
   const message = form.get('message');
-  const result = await approveDonationRequest(getDb(), staff, { requestId, grants, message: typeof message === 'string' ? message : undefined }, getOrderSettings());
+  const drawnWith = form.get('expectedIssued');
+  const expected = typeof drawnWith === 'string' && drawnWith.trim() !== '' ? Number(drawnWith) : Number.NaN;
+  const result = await approveDonationRequest(
+    getDb(),
+    staff,
+    { requestId, grants, message: typeof message === 'string' ? message : undefined, expectedIssued: Number.isInteger(expected) ? expected : undefined },
+    getOrderSettings(),
+  );
   if (!result.ok) back(describeRequestFailure(result).message, requestId);
   redirect(`/box-office/requests?approved=${result.issued}&status=${result.status}`);
 }

@@ -111,6 +111,7 @@ function QueuedRequestCard({ request: r, timeZone, currency }: { request: Queued
       ) : (
         <form action={approveDonationRequestAction} className="mt-4">
           <input type="hidden" name="requestId" value={r.id} />
+          <input type="hidden" name="expectedIssued" value={r.issued} />
           <div className="overflow-x-auto">
             <table className="w-full min-w-[36rem] text-left text-sm">
               <caption className="sr-only">Screenings for {r.organisation}&apos;s request, with places left and face value</caption>
