@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Notice } from '@/components/ui/Notice';
+import { PendingButton } from '@/components/ui/PendingButton';
 
 /** The partner, allotment and access-code forms' small pieces: one look for labels, inputs and buttons. */
 
@@ -36,9 +37,9 @@ export function SubmitButton({ children, variant = 'primary', label }: { childre
   const look =
     variant === 'primary' ? 'bg-accent text-white hover:bg-accent-dark' : 'border border-stone-600 bg-white text-ink hover:bg-stone-100';
   return (
-    <button type="submit" aria-label={label} className={`min-h-11 rounded-md px-4 py-2 font-semibold ${look}`}>
+    <PendingButton label={label} className={`min-h-11 rounded-md px-4 py-2 font-semibold ${look}`}>
       {children}
-    </button>
+    </PendingButton>
   );
 }
 

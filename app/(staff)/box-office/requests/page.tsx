@@ -11,6 +11,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 import { formatCents } from '@/lib/format';
 import { formatDateTime, formatIsoDateLong } from '@/lib/time';
+import { PendingButton } from '@/components/ui/PendingButton';
 
 export const metadata: Metadata = { title: 'Donation requests', robots: { index: false } };
 
@@ -187,9 +188,7 @@ function QueuedRequestCard({ request: r, timeZone, currency }: { request: Queued
             </label>
             <textarea id={`message-${r.id}`} name="message" rows={2} maxLength={1000} className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
           </div>
-          <button type="submit" className="mt-3 min-h-11 rounded-md bg-accent px-4 py-2 font-semibold text-white">
-            Issue these tickets
-          </button>
+          <PendingButton className="mt-3 min-h-11 rounded-md bg-accent px-4 py-2 font-semibold text-white">Issue these tickets</PendingButton>
         </form>
       )}
       {r.status === 'submitted' ? (
@@ -199,9 +198,7 @@ function QueuedRequestCard({ request: r, timeZone, currency }: { request: Queued
             Reason for declining
           </label>
           <textarea id={`reason-${r.id}`} name="reason" required rows={2} maxLength={1000} className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
-          <button type="submit" className="mt-2 min-h-11 rounded-md border border-stone-500 px-4 py-2 font-semibold">
-            Decline request
-          </button>
+          <PendingButton className="mt-2 min-h-11 rounded-md border border-stone-500 px-4 py-2 font-semibold">Decline request</PendingButton>
         </form>
       ) : null}
     </li>
