@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { SeatPicker, type PickerSeat } from '@/components/booking/SeatPicker';
+import { SeatChoice, type SeatMode } from '@/components/booking/SeatChoice';
+import type { PickerSeat } from '@/components/booking/SeatPicker';
 
 /**
  * How many tickets, the one self-identification question, and (in a reserved house) best available or the seat
@@ -9,7 +10,7 @@ import { SeatPicker, type PickerSeat } from '@/components/booking/SeatPicker';
  */
 export function IndigenousClaimForm({ max, seats, action }: { max: number; seats: PickerSeat[] | null; action: (form: FormData) => Promise<void> }) {
   const [quantity, setQuantity] = useState(1);
-  const [mode, setMode] = useState<'best' | 'map'>('best');
+  const [mode, setMode] = useState<SeatMode>('best');
   const [chosen, setChosen] = useState<string[]>([]);
   const seatsMismatch = seats !== null && mode === 'map' && chosen.length !== quantity;
 
@@ -50,33 +51,7 @@ export function IndigenousClaimForm({ max, seats, action }: { max: number; seats
         </p>
       </fieldset>
 
-      {seats ? (
-        <fieldset className="rounded-lg border border-stone-300 bg-white p-4">
-          <legend className="px-1 font-serif text-xl font-bold">Seats</legend>
-          <div className="flex flex-wrap gap-4">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="best" checked={mode === 'best'} onChange={() => setMode('best')} className="h-5 w-5" />
-              Best available (we choose seats together, near the centre)
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="map" checked={mode === 'map'} onChange={() => setMode('map')} className="h-5 w-5" />
-              Choose on the seat map (wheelchair spaces and companion seats are here)
-            </label>
-          </div>
-          {mode === 'map' ? (
-            <div className="mt-4">
-              <SeatPicker seats={seats} max={quantity} onChange={setChosen} />
-              {seatsMismatch ? (
-                <p className="mt-2 text-sm" role="status">
-                  Choose {quantity} seat{quantity === 1 ? '' : 's'} to match your tickets ({chosen.length} chosen).
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-        </fieldset>
-      ) : (
-        <input type="hidden" name="mode" value="best" />
-      )}
+      <SeatChoice seats={seats} mode={mode} onModeChange={setMode} wanted={quantity} chosen={chosen} onChosenChange={setChosen} />
 
       <button
         type="submit"

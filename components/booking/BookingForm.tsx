@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { SeatPicker, type PickerSeat } from './SeatPicker';
+import { SeatChoice, type SeatMode } from './SeatChoice';
+import type { PickerSeat } from './SeatPicker';
 
 interface TicketTypeOption {
   code: string;
@@ -29,7 +30,7 @@ export function BookingForm({
   action: (form: FormData) => Promise<void>;
 }) {
   const [quantities, setQuantities] = useState<Record<string, number>>({});
-  const [mode, setMode] = useState<'best' | 'map'>('best');
+  const [mode, setMode] = useState<SeatMode>('best');
   const [chosen, setChosen] = useState<string[]>([]);
   const total = Object.values(quantities).reduce((a, b) => a + b, 0);
   const limit = Math.min(maxPerOrder, available);
@@ -68,33 +69,7 @@ export function BookingForm({
         </p>
       </fieldset>
 
-      {seats ? (
-        <fieldset className="rounded-lg border border-stone-300 bg-white p-4">
-          <legend className="px-1 font-serif text-xl font-bold">Seats</legend>
-          <div className="flex flex-wrap gap-4">
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="best" checked={mode === 'best'} onChange={() => setMode('best')} className="h-5 w-5" />
-              Best available (we choose seats together, near the centre)
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="radio" name="mode" value="map" checked={mode === 'map'} onChange={() => setMode('map')} className="h-5 w-5" />
-              Choose on the seat map (wheelchair spaces and companion seats are here)
-            </label>
-          </div>
-          {mode === 'map' ? (
-            <div className="mt-4">
-              <SeatPicker seats={seats} max={Math.max(total, 1)} onChange={setChosen} />
-              {seatsMismatch ? (
-                <p className="mt-2 text-sm" role="status">
-                  Choose {total} seat{total === 1 ? '' : 's'} to match your tickets ({chosen.length} chosen).
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-        </fieldset>
-      ) : (
-        <input type="hidden" name="mode" value="best" />
-      )}
+      <SeatChoice seats={seats} mode={mode} onModeChange={setMode} wanted={total} chosen={chosen} onChosenChange={setChosen} />
 
       <button
         type="submit"

@@ -8,6 +8,7 @@ import { GiftFields } from '@/components/access-fund/GiftFields';
 import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
+import { BuyerFields } from '@/components/ui/BuyerFields';
 
 export const metadata: Metadata = { title: 'Give to the access fund' };
 
@@ -41,18 +42,7 @@ export default async function DonatePage({ searchParams }: Props) {
             />
             <h2 className="font-serif text-xl font-bold">Your details</h2>
             <p className="text-sm text-muted">For your receipt only. Your name is never shown publicly.</p>
-            <div>
-              <label htmlFor="name" className="block font-semibold">
-                Name
-              </label>
-              <input id="name" name="name" defaultValue={user?.name ?? ''} required maxLength={120} autoComplete="name" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
-            </div>
-            <div>
-              <label htmlFor="email" className="block font-semibold">
-                Email
-              </label>
-              <input id="email" name="email" type="email" defaultValue={user?.email ?? ''} required maxLength={254} autoComplete="email" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
-            </div>
+            <BuyerFields name={user?.name ?? ''} email={user?.email ?? ''} />
             <button type="submit" className="min-h-11 rounded-md bg-accent px-6 py-2 font-semibold text-white hover:bg-accent-dark">
               Continue to payment
             </button>

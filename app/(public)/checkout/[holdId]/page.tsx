@@ -18,6 +18,7 @@ import { GiftFields } from '@/components/access-fund/GiftFields';
 import { getCheckoutGiftOffer } from '@/domain/access-fund/donations';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
+import { BuyerFields } from '@/components/ui/BuyerFields';
 
 export const metadata: Metadata = { title: 'Your details', robots: { index: false } };
 
@@ -58,18 +59,7 @@ export default async function CheckoutPage({ params, searchParams }: Props) {
             <form action={checkoutAction.bind(null, hold.id)} className="space-y-4 rounded-lg border border-stone-300 bg-white p-4">
               <h2 className="font-serif text-xl font-bold">Your details</h2>
               <p className="text-sm text-muted">We send your tickets to this address. No account needed.</p>
-              <div>
-                <label htmlFor="name" className="block font-semibold">
-                  Name
-                </label>
-                <input id="name" name="name" defaultValue={user?.name ?? ''} required maxLength={120} autoComplete="name" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
-              </div>
-              <div>
-                <label htmlFor="email" className="block font-semibold">
-                  Email
-                </label>
-                <input id="email" name="email" type="email" defaultValue={user?.email ?? ''} required maxLength={254} autoComplete="email" className="mt-1 w-full rounded-md border border-stone-500 px-3 py-2" />
-              </div>
+              <BuyerFields name={user?.name ?? ''} email={user?.email ?? ''} />
               {giftOffer ? (
                 <GiftFields
                   ticketValueCents={giftOffer.ticketValueCents}
