@@ -432,7 +432,11 @@ export async function giveBackDonatedTickets(
       // A credit cannot be refused for the balance; recorded is false only if this ticket was already credited back.
       if (credit.ok && credit.recorded) creditedCents += d.debited;
     }
-    await tx.execute(sql`UPDATE donation_requests SET issued = issued - ${voided.voided} WHERE id = ${request.id}`);
+    // A request whose tickets came back is no longer met in full: it goes back to the queue as partly approved (or
+    // fulfilled, which only past screenings reach, stays so), so staff see that it could use tickets again.
+    await tx.execute(sql`UPDATE donation_requests SET issued = issued - ${voided.voided},
+      status = CASE WHEN status = 'approved' THEN 'partly_approved'::donation_request_status ELSE status END
+      WHERE id = ${request.id}`);
     const about = await firstRow<{ title: string; starts_at: string; organisation: string; festival_name: string; time_zone: string }>(tx, sql`
       SELECT ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) #>> '{}' AS starts_at, o.name AS organisation, f.name AS festival_name, f.time_zone
       FROM screenings s JOIN festivals f ON f.id = s.festival_id JOIN organisations o ON o.id = ${partner.organisationId}
