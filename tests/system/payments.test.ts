@@ -87,6 +87,46 @@ describe('payment through the emulator, with real signatures over HTTP', () => {
     expect(await inventoryProblems(getDb(), id)).toEqual([]);
   });
 
+  it('takes a gift to the access fund through the API checkout: in the total, charged, and credited once the webhook confirms it', async () => {
+    const id = await gaScreening(10);
+    const hold = await fetch(`${appA}/api/v1/screenings/${id}/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 1 }] }),
+    });
+    const held = await json<{ holdId: string; holdToken: string; totalCents: number }>(hold);
+    const checkout = (gift: unknown) =>
+      fetch(`${appB}/api/v1/holds/${held.holdId}/checkout`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-hold-token': held.holdToken },
+        body: JSON.stringify({ name: 'Ada Giver', email: 'giver@example.org', gift }),
+      });
+    // Out of bounds or not whole: a 400 with a message, and no order.
+    for (const bad of [{ tickets: 11 }, { dollars: 1001 }, { dollars: 2.5 }, { tickets: -1 }, { tickets: '1' }]) {
+      const refused = await checkout(bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(typeof (await json<{ message: string }>(refused)).message).toBe('string');
+    }
+    const [none] = await rows<{ n: number }>(getDb(), sql`SELECT count(*)::int AS n FROM orders WHERE hold_id = ${held.holdId}`);
+    expect(none?.n).toBe(0);
+
+    const started = await checkout({ tickets: 1, dollars: 5 });
+    expect(started.status).toBe(201);
+    const o = await json<{ orderId: string; orderToken: string; checkoutUrl: string }>(started);
+    // The gift is one donated ticket at the screening's face value (the adult price) plus $5.
+    const [order] = await rows<{ total_cents: number; gift: number }>(getDb(), sql`
+      SELECT o.total_cents, d.amount_cents AS gift FROM orders o JOIN donations d ON d.order_id = o.id WHERE o.id = ${o.orderId}`);
+    expect(order).toEqual({ total_cents: 2 * held.totalCents + 500, gift: held.totalCents + 500 });
+    expect((await pay(/\/checkout\/(cs_[^/?]+)/.exec(o.checkoutUrl)![1]!)).status).toBe(200);
+    await until(() => orderStatus(o.orderId, o.orderToken), (s) => s.status === 'paid');
+    const credited = await until(
+      async () => (await rows<{ n: number }>(getDb(), sql`
+        SELECT count(*)::int AS n FROM fund_entries e JOIN donations d ON d.id = e.donation_id WHERE d.order_id = ${o.orderId} AND e.kind = 'donation'`))[0]!.n,
+      (n) => n > 0,
+    );
+    expect(credited).toBe(1);
+  });
+
   it('a cheap session whose metadata names an expensive order pays for nothing: recorded, refunded, the order unpaid', async () => {
     const id = await gaScreening(10);
     const o = await holdAndCheckout(id, 4, 'expensive@example.org');

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { HoldRequest } from '@/domain/booking/holds';
 import { ProgrammeFilters } from '@/domain/catalogue/programme-filters';
-import { Buyer, IdPath, SlugPath } from '@/web/api/schemas';
+import { CheckoutRequest, IdPath, SlugPath } from '@/web/api/schemas';
 import { ScreeningQuery } from '@/web/api/screening-query';
 import { FilmDetailBody, ScreeningDetailBody } from '@/web/api/serialize';
 import { OrderBody } from '@/web/api/serialize-order';
@@ -35,6 +35,7 @@ annotate(filters.day, { format: 'date', param: { description: 'Only films with a
 annotate(SlugPath.shape.slug, { param: { description: 'Film slug' } });
 annotate(HoldRequest.shape.items.element.shape.ticketType, { examples: ['adult'] });
 annotate(HoldRequest.shape.seats, { description: 'Seat ids (reserved venues); omit for best available' });
+annotate(CheckoutRequest.shape.gift, { description: 'Optional gift to the access fund, added to the order: donated tickets at the screening\'s face value and/or whole dollars' });
 
 registry.registerPath({
   method: 'get',
@@ -120,7 +121,7 @@ registry.registerPath({
   path: '/holds/{id}/checkout',
   operationId: 'checkoutHold',
   summary: 'Create the order and its Stripe Checkout Session (idempotent per hold)',
-  request: { params: IdPath, headers: HoldTokenHeader, body: { required: true, content: json(Buyer) } },
+  request: { params: IdPath, headers: HoldTokenHeader, body: { required: true, content: json(CheckoutRequest) } },
   responses: {
     201: { description: 'Send the buyer to checkoutUrl; orderToken reads the order', content: json(CheckoutStarted) },
     400: error('Missing or malformed name or email'),
