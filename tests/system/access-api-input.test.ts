@@ -299,6 +299,8 @@ describe('issue 8 JSON API routes refuse bad input with a 4xx JSON message and c
       { name: 'allotmentId not a uuid', method: 'POST', path, body: json({ ...good, allotmentId: 'abc' }), cookie: c, allowed: [400] },
       { name: 'unknown allotment uuid', method: 'POST', path, body: json({ ...good, allotmentId: unknownId() }), cookie: c, allowed: [404] },
       { name: 'unknown screening and organisation', method: 'POST', path, body: json({ screeningId: unknownId(), organisationId: unknownId(), quantity: 2 }), cookie: c, allowed: [404] },
+      { name: 'unknown screening, own organisation', method: 'POST', path, body: json({ screeningId: unknownId(), organisationId, quantity: 2 }), cookie: c, allowed: [404] },
+      { name: 'unknown organisation', method: 'POST', path, body: json({ screeningId, organisationId: unknownId(), quantity: 2 }), cookie: c, allowed: [404] },
       { name: 'both shapes at once', method: 'POST', path, body: json({ ...good, screeningId, organisationId: unknownId() }), cookie: c, allowed: [400] },
       { name: 'note 5000 chars', method: 'POST', path, body: json({ ...good, note: long }), cookie: c, allowed: [400] },
       { name: 'quantity 51', method: 'POST', path, body: json({ ...good, quantity: 51 }), cookie: c, allowed: [400] },
