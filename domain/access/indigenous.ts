@@ -19,6 +19,7 @@ import { seatLabel, type SeatKind } from '@/lib/seats';
 import { DEFAULT_SCHEME_SETTINGS } from '@/domain/access/settings';
 import { renderWaitlistOffer } from '@/platform/email/waitlist-offer';
 import { hashToken, newToken, sameHash } from '@/platform/tokens';
+import { formNumber } from '@/domain/shared/form-number';
 
 /*
  * Indigenous Access: free tickets for people who self-identify, with nothing stored beyond the fact of the claim
@@ -37,7 +38,7 @@ export interface Claimant {
 }
 
 export const IndigenousClaimRequest = z.object({
-  quantity: z.coerce.number().int('quantity must be a whole number').min(1, 'choose at least 1 ticket').max(10, 'at most 10 tickets'),
+  quantity: formNumber(z.number({ error: 'quantity must be a number' }).int('quantity must be a whole number').min(1, 'choose at least 1 ticket').max(10, 'at most 10 tickets')),
   seats: z.array(z.guid('seat ids are UUIDs')).max(10).optional(),
   // The one question asked: no proof, no Nation or ancestry question.
   selfIdentified: z.literal(true, { error: 'please confirm that you are First Nations, Métis or Inuit' }),
@@ -45,7 +46,7 @@ export const IndigenousClaimRequest = z.object({
 export type IndigenousClaimRequest = z.infer<typeof IndigenousClaimRequest>;
 
 export const WaitlistRequest = z.object({
-  quantity: z.coerce.number().int('quantity must be a whole number').min(1, 'choose at least 1 ticket').max(10, 'at most 10 tickets'),
+  quantity: formNumber(z.number({ error: 'quantity must be a number' }).int('quantity must be a whole number').min(1, 'choose at least 1 ticket').max(10, 'at most 10 tickets')),
 });
 
 type FreeTicketsFailure = Extract<FreeTicketsResult, { ok: false }>;

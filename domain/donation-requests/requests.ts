@@ -16,6 +16,7 @@ import { transact } from '@/domain/shared/refusal';
 import { renderDonatedTicketsReturned, renderDonationApproval, renderDonationDecline, type DonationDecisionLine } from '@/platform/email/donation-request';
 import { formatCents } from '@/lib/format';
 import { formatDateTime, isIsoDate } from '@/lib/time';
+import { formNumber } from '@/domain/shared/form-number';
 
 /**
  * Ticket Donation Requests: a verified partner organisation asks for donated tickets for the people it serves; staff
@@ -52,7 +53,7 @@ export const DonationRequestInput = z
     screeningIds: z.array(Id).max(MAX_SCREENINGS_PER_REQUEST, `choose at most ${MAX_SCREENINGS_PER_REQUEST} screenings`).default([]),
     fromDate: IsoDate.optional(),
     toDate: IsoDate.optional(),
-    quantity: z.coerce.number().int('must be a whole number').min(1, 'ask for at least 1 ticket').max(MAX_TICKETS_PER_REQUEST, `ask for at most ${MAX_TICKETS_PER_REQUEST} tickets`),
+    quantity: formNumber(z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'ask for at least 1 ticket').max(MAX_TICKETS_PER_REQUEST, `ask for at most ${MAX_TICKETS_PER_REQUEST} tickets`)),
     audience: z.string().trim().min(1, 'say who the tickets are for').max(1000),
     accessibilityNeeds: z.string().trim().max(1000).default(''),
     contactName: z.string().trim().min(1, 'a contact name is required').max(120),
@@ -127,7 +128,7 @@ export async function withdrawDonationRequest(db: Database, partner: Actor, requ
 
 export const Grant = z.object({
   screeningId: Id,
-  quantity: z.coerce.number().int('must be a whole number').min(1).max(MAX_TICKETS_PER_REQUEST),
+  quantity: formNumber(z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(MAX_TICKETS_PER_REQUEST)),
   source: z.enum(['donated', 'general']),
 });
 export type Grant = z.infer<typeof Grant>;

@@ -27,6 +27,8 @@ export type AllotmentRefusal =
   | { ok: false; reason: 'invalid_request'; message: string }
   | { ok: false; reason: 'allotment_not_found' }
   | { ok: false; reason: 'organisation_not_verified' }
+  | { ok: false; reason: 'organisation_not_found' }
+  | { ok: false; reason: 'screening_not_found' }
   | { ok: false; reason: 'allotment_exists' }
   | { ok: false; reason: 'allotment_not_open' }
   | { ok: false; reason: 'past_cut_off' }
@@ -140,8 +142,11 @@ export async function grantAllotment(db: Database, actor: Actor, input: GrantInp
               note = coalesce(EXCLUDED.note, allotments.note)
         RETURNING id, screening_id, quantity`);
       if (!granted) {
-        const org = await firstRow<{ id: string }>(tx, sql`SELECT id FROM organisations WHERE id = ${input.organisationId} AND status = 'verified'`);
-        return refuse(org ? { ok: false, reason: 'allotment_not_found' } : { ok: false, reason: 'organisation_not_verified' });
+        // Nothing was inserted: say which of the two was missing (an unknown id is a 404, an unverified organisation a 409).
+        const org = await firstRow<{ status: string }>(tx, sql`SELECT status FROM organisations WHERE id = ${input.organisationId}`);
+        if (!org) return refuse({ ok: false, reason: 'organisation_not_found' });
+        if (org.status !== 'verified') return refuse({ ok: false, reason: 'organisation_not_verified' });
+        return refuse({ ok: false, reason: 'screening_not_found' });
       }
     }
     if (!(await allotmentsOpen(tx, granted.screening_id))) return refuse({ ok: false, reason: 'past_cut_off' });

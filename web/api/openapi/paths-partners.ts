@@ -69,7 +69,7 @@ registry.registerPath({
     400: error('Malformed body'),
     401: error('Not signed in'),
     403: error('Not allowed to review access requests'),
-    404: error('No such allotment'),
+    404: error('No such allotment, screening or organisation'),
     409: error('allocation_exhausted (grants never exceed the scheme’s allocation), allotment_not_open, organisation_not_verified or past_cut_off'),
     422: error('More than the partner asked for, or quantity out of range'),
   },
