@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/domain/accounts/current-user';
 import {
   getClaimAllowance,
   getMyOffer,
+  INDIGENOUS_LIST_LIMIT,
   listIndigenousScreenings,
   listMyIndigenousClaims,
   listMyWaitlistEntries,
@@ -20,9 +21,10 @@ import { getAccessReport, type AccessReport } from './reports';
  */
 
 export type { ClaimAllowance, IndigenousScreening, MyIndigenousClaim, OfferView, AccessReport };
+export { INDIGENOUS_LIST_LIMIT };
 
-export function listIndigenousScreeningsForPage(festivalId: string, filmSlug?: string): Promise<IndigenousScreening[]> {
-  return listIndigenousScreenings(getDb(), festivalId, filmSlug);
+export function listIndigenousScreeningsForPage(festivalId: string, filmSlug?: string, day?: { start: Date; end: Date }): Promise<IndigenousScreening[]> {
+  return listIndigenousScreenings(getDb(), festivalId, filmSlug, INDIGENOUS_LIST_LIMIT, day);
 }
 
 export function getMyClaimAllowance(user: CurrentUser, screeningId: string): Promise<ClaimAllowance | null> {

@@ -575,10 +575,21 @@ export interface IndigenousScreening {
  * Upcoming screenings of the festival with an Indigenous Access allocation (optionally one film's), soonest first and
  * bounded: what the scheme's page lists with a Claim link each.
  */
-export async function listIndigenousScreenings(db: SqlRunner, festivalId: string, filmSlug?: string, limit = 60): Promise<IndigenousScreening[]> {
+/** The most screenings the Indigenous Access page lists at once (choose a day or a film for the rest). */
+export const INDIGENOUS_LIST_LIMIT = 60;
+
+export async function listIndigenousScreenings(
+  db: SqlRunner,
+  festivalId: string,
+  filmSlug?: string,
+  limit = INDIGENOUS_LIST_LIMIT,
+  /** One festival day, as an instant range (lib/time.ts localDayRange): the list stays short at a festival's size. */
+  day?: { start: Date; end: Date },
+): Promise<IndigenousScreening[]> {
   const film = filmSlug
     ? sql`AND EXISTS (SELECT 1 FROM screening_films sf JOIN films fm ON fm.id = sf.film_id WHERE sf.screening_id = s.id AND fm.slug = ${filmSlug})`
     : sql``;
+  const onDay = day ? sql`AND s.starts_at >= ${day.start.toISOString()}::timestamptz AND s.starts_at < ${day.end.toISOString()}::timestamptz` : sql``;
   const found = await rows<{ id: string; title: string; starts_at: string; venue_name: string; left: number; open: boolean }>(db, sql`
     SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) AS starts_at, v.name AS venue_name,
            greatest(p.capacity - p.held - p.sold + (SELECT coalesce(sum(h.quantity), 0)::int FROM holds h
@@ -589,7 +600,7 @@ export async function listIndigenousScreenings(db: SqlRunner, festivalId: string
     FROM screenings s JOIN venues v ON v.id = s.venue_id
     JOIN access_allocations a ON a.screening_id = s.id AND a.scheme = ${SCHEME}::access_scheme
     JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${SCHEME}::pool_kind
-    WHERE s.festival_id = ${festivalId} AND s.starts_at > now() AND s.status <> 'cancelled' AND a.quantity > 0 ${film}
+    WHERE s.festival_id = ${festivalId} AND s.starts_at > now() AND s.status <> 'cancelled' AND a.quantity > 0 ${film} ${onDay}
     ORDER BY s.starts_at, s.id LIMIT ${limit}`);
   return found.map((r) => ({ id: r.id, title: r.title, startsAt: new Date(r.starts_at), venueName: r.venue_name, placesLeft: r.left, open: r.open }));
 }

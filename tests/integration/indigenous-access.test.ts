@@ -8,12 +8,14 @@ import {
   claimIndigenousTickets,
   joinWaitlist,
   leaveWaitlist,
+  listIndigenousScreenings,
   offerReturnedPlaces,
   type Claimant,
 } from '@/domain/access/indigenous';
 import { voidAccessTickets } from '@/domain/access/return-places';
 import { accessReportCsv, getAccessReport, FEWER_THAN_5, WITHHELD } from '@/domain/access/reports';
 import { inventoryProblems } from '../support/inventory';
+import { localDayRange } from '@/lib/time';
 import { createFestival, createFilm, createGaVenue, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings } from '../support/factories';
 
 /** Indigenous Access: claims against the allocation and one person's limits, cancellation, the waiting list's offers, reports. */
@@ -255,6 +257,18 @@ describe('waiting-list offers and one person\'s limits', () => {
     expect(await claimIndigenousOffer(db, me, mineA.entryId, await offerToken(mineA.entryId), settings)).toMatchObject({ ok: true });
     expect(await inventoryProblems(db, a)).toEqual([]);
     expect(await inventoryProblems(db, b)).toEqual([]);
+  });
+});
+
+describe('the screenings to claim', () => {
+  it('lists one festival day when asked, in start order', async () => {
+    const { festival, screeningIds } = await setup({ places: 4, screenings: 3 });
+    const onDay = async (i: number) =>
+      (await listIndigenousScreenings(getDb(), festival.id, undefined, 60, localDayRange(festival.days[i]!, festival.timeZone))).map((s) => s.id);
+    // setup puts screening i on festival day i.
+    expect(await onDay(0)).toEqual([screeningIds[0]]);
+    expect(await onDay(2)).toEqual([screeningIds[2]]);
+    expect((await listIndigenousScreenings(getDb(), festival.id)).map((s) => s.id)).toEqual(screeningIds);
   });
 });
 

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { getFilmBySlug } from '@/domain/catalogue/films';
 import { accessSchemeInfo } from '@/domain/catalogue/access-schemes';
-import { listIndigenousScreeningsForPage } from '@/domain/access/indigenous-views';
-import { formatDayLong, formatTime } from '@/lib/time';
+import { INDIGENOUS_LIST_LIMIT, listIndigenousScreeningsForPage } from '@/domain/access/indigenous-views';
+import { formatDayLong, formatIsoDateShort, formatTime, localDayRange } from '@/lib/time';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
@@ -17,12 +17,22 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Indigenous Access: what it is, how it works, and the screenings with places to claim (one film's, with ?film=slug). */
 export default async function IndigenousAccessPage({ searchParams }: { searchParams: SearchParams }) {
-  const filmParam = (await searchParams).film;
+  const query = await searchParams;
+  const filmParam = query.film;
   const filmSlug = typeof filmParam === 'string' && /^[a-z0-9-]{1,120}$/.test(filmParam) ? filmParam : undefined;
   const festival = await requireCurrentFestival();
-  const film = filmSlug ? await getFilmBySlug(festival, filmSlug) : null;
-  const screenings = await listIndigenousScreeningsForPage(festival.id, film?.slug);
   const tz = festival.timeZone;
+  const film = filmSlug ? await getFilmBySlug(festival, filmSlug) : null;
+  // One festival day at a time when asked (?day=): at a festival's size the whole list would not fit one page.
+  const day = typeof query.day === 'string' && festival.days.includes(query.day) ? query.day : undefined;
+  const screenings = await listIndigenousScreeningsForPage(festival.id, film?.slug, day ? localDayRange(day, tz) : undefined);
+  const dayLink = (d?: string) => {
+    const params = new URLSearchParams();
+    if (film) params.set('film', film.slug);
+    if (d) params.set('day', d);
+    const q = params.toString();
+    return `/access/indigenous${q ? `?${q}` : ''}`;
+  };
 
   return (
     <Container>
@@ -70,8 +80,23 @@ export default async function IndigenousAccessPage({ searchParams }: { searchPar
               </Link>
             </p>
           ) : null}
+          <nav aria-label="Festival days" className="mt-3 flex flex-wrap gap-x-3 gap-y-1 text-sm">
+            <Link href={dayLink()} aria-current={day ? undefined : 'page'} className={day ? 'underline' : 'font-semibold'}>
+              All days
+            </Link>
+            {festival.days.map((d) => (
+              <Link key={d} href={dayLink(d)} aria-current={day === d ? 'page' : undefined} className={day === d ? 'font-semibold' : 'underline'}>
+                {formatIsoDateShort(d)}
+              </Link>
+            ))}
+          </nav>
+          {screenings.length === INDIGENOUS_LIST_LIMIT ? (
+            <p className="mt-2 text-sm">These are the next {INDIGENOUS_LIST_LIMIT} screenings: choose a day to see the others.</p>
+          ) : null}
           {screenings.length === 0 ? (
-            <p className="mt-3">No upcoming screenings have Indigenous Access places at the moment. Please check back soon.</p>
+            <p className="mt-3">
+              {day ? 'No screenings that day have Indigenous Access places.' : 'No upcoming screenings have Indigenous Access places at the moment. Please check back soon.'}
+            </p>
           ) : (
             <ul className="mt-3 divide-y divide-stone-200 rounded-lg border border-stone-300 bg-white">
               {screenings.map((s) => (
