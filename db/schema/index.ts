@@ -18,3 +18,4 @@ export * from './waitlist';
 export * from './allotments';
 export * from './donation-requests';
 export * from './access-fund';
+export * from './audit-log';

@@ -9,6 +9,7 @@ import { firstRow, rows, uuidArray, type ColumnsOf, type SqlRunner } from '@/db/
 import { can, type Principal } from '@/domain/accounts/permissions';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
+import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
 import { localDayRange } from '@/lib/time';
 import { movePlacesFromGeneralSale, movePlacesToGeneralSale, recordAllocationChange } from './return-places';
@@ -173,6 +174,12 @@ export async function setAllocation(db: Database, actor: Actor, raw: z.input<typ
       const { title: _title, ...failure } = result;
       return refuse(failure);
     }
+    if (result.delta !== 0) {
+      await recordAudit(tx, actor, {
+        action: 'setAllocation', subjectKind: 'screening', subjectId: screeningId, screeningId,
+        before: { scheme, places: result.quantity - result.delta }, after: { scheme, places: result.quantity }, reason,
+      });
+    }
     return { ok: true, quantity: result.quantity, delta: result.delta };
   });
 }
@@ -212,6 +219,10 @@ async function movePlaces(db: Database, actor: Actor, raw: z.input<typeof MovePl
     }
     const delta = kind === 'release' ? -moved : moved;
     await recordChange(tx, { screeningId, scheme, kind, delta, actorId: actor.id, reason });
+    await recordAudit(tx, actor, {
+      action: kind === 'release' ? 'releasePlaces' : 'topUpPlaces', subjectKind: 'screening', subjectId: screeningId, screeningId,
+      before: { scheme, places: pool.capacity }, after: { scheme, places: pool.capacity + delta }, reason,
+    });
     return { ok: true, quantity: pool.capacity + delta, delta };
   });
 }
@@ -232,11 +243,24 @@ export async function setAllocationsInBulk(db: Database, actor: Actor, raw: z.in
       SELECT id FROM screenings WHERE id = ANY(${uuidArray(ids)}) AND festival_id = ${festivalId}`);
     if (found.length !== ids.length) return refuse({ ok: false, reason: 'screening_not_found' });
     let changed = 0;
+    const before: Record<string, number> = {};
+    const after: Record<string, number> = {};
     for (const screeningId of ids) {
       const target = quantity ?? ((house: number) => defaultAllocation(house, shareBasisPoints ?? 0));
       const result = await applyExact(tx, actor, screeningId, scheme, target, reason);
       if (!result.ok) return refuse({ ...result, screeningId, title: result.title ?? '' });
-      if (result.delta !== 0) changed++;
+      if (result.delta !== 0) {
+        changed++;
+        before[screeningId] = result.quantity - result.delta;
+        after[screeningId] = result.quantity;
+      }
+    }
+    // One entry for the whole edit (its own rows in allocation_changes give each screening's history).
+    if (changed > 0) {
+      await recordAudit(tx, actor, {
+        action: 'setAllocationsInBulk', subjectKind: 'festival', subjectId: festivalId,
+        before: { scheme, places: before }, after: { scheme, places: after }, reason,
+      });
     }
     return { ok: true, changed, unchanged: ids.length - changed };
   });
@@ -250,15 +274,32 @@ export async function updateSchemeSettings(db: Database, actor: Actor, raw: z.in
   const parsed = SchemeSettingsInput.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   const s = parsed.data;
-  const festival = await firstRow<{ id: string }>(db, sql`SELECT id FROM festivals WHERE id = ${s.festivalId}`);
-  if (!festival) return { ok: false, reason: 'invalid_input', message: 'No such festival' };
-  await db.execute(sql`
-    INSERT INTO access_scheme_settings (festival_id, scheme, default_share_basis_points, release_hours_before, per_screening_limit, per_festival_limit, offer_minutes)
-    VALUES (${s.festivalId}, ${s.scheme}::access_scheme, ${s.defaultShareBasisPoints}, ${s.releaseHoursBefore}, ${s.perScreeningLimit}, ${s.perFestivalLimit}, ${s.offerMinutes})
-    ON CONFLICT (festival_id, scheme) DO UPDATE SET
-      default_share_basis_points = EXCLUDED.default_share_basis_points, release_hours_before = EXCLUDED.release_hours_before,
-      per_screening_limit = EXCLUDED.per_screening_limit, per_festival_limit = EXCLUDED.per_festival_limit, offer_minutes = EXCLUDED.offer_minutes`);
-  return { ok: true };
+  return transact<UpdateSchemeSettingsResult, UpdateSchemeSettingsResult>(db, async (tx, refuse) => {
+    const festival = await firstRow<{ id: string }>(tx, sql`SELECT id FROM festivals WHERE id = ${s.festivalId}`);
+    if (!festival) return refuse({ ok: false, reason: 'invalid_input', message: 'No such festival' });
+    const old = await firstRow<{ default_share_basis_points: number; release_hours_before: number; per_screening_limit: number | null; per_festival_limit: number | null; offer_minutes: number }>(tx, sql`
+      SELECT default_share_basis_points, release_hours_before, per_screening_limit, per_festival_limit, offer_minutes
+      FROM access_scheme_settings WHERE festival_id = ${s.festivalId} AND scheme = ${s.scheme}::access_scheme FOR UPDATE`);
+    await tx.execute(sql`
+      INSERT INTO access_scheme_settings (festival_id, scheme, default_share_basis_points, release_hours_before, per_screening_limit, per_festival_limit, offer_minutes)
+      VALUES (${s.festivalId}, ${s.scheme}::access_scheme, ${s.defaultShareBasisPoints}, ${s.releaseHoursBefore}, ${s.perScreeningLimit}, ${s.perFestivalLimit}, ${s.offerMinutes})
+      ON CONFLICT (festival_id, scheme) DO UPDATE SET
+        default_share_basis_points = EXCLUDED.default_share_basis_points, release_hours_before = EXCLUDED.release_hours_before,
+        per_screening_limit = EXCLUDED.per_screening_limit, per_festival_limit = EXCLUDED.per_festival_limit, offer_minutes = EXCLUDED.offer_minutes`);
+    const next = { defaultShareBasisPoints: s.defaultShareBasisPoints, releaseHoursBefore: s.releaseHoursBefore, perScreeningLimit: s.perScreeningLimit, perFestivalLimit: s.perFestivalLimit, offerMinutes: s.offerMinutes };
+    const prev = old
+      ? { defaultShareBasisPoints: old.default_share_basis_points, releaseHoursBefore: old.release_hours_before, perScreeningLimit: old.per_screening_limit, perFestivalLimit: old.per_festival_limit, offerMinutes: old.offer_minutes }
+      : null;
+    const changedKeys = (Object.keys(next) as (keyof typeof next)[]).filter((k) => !prev || prev[k] !== next[k]);
+    if (changedKeys.length > 0) {
+      await recordAudit(tx, actor, {
+        action: 'updateSchemeSettings', subjectKind: 'festival', subjectId: s.festivalId,
+        before: prev ? { scheme: s.scheme, ...Object.fromEntries(changedKeys.map((k) => [k, prev[k]])) } : null,
+        after: { scheme: s.scheme, ...Object.fromEntries(changedKeys.map((k) => [k, next[k]])) },
+      });
+    }
+    return { ok: true } as const;
+  });
 }
 
 /* ------------------------------------------------------------------ queries */

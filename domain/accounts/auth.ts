@@ -5,6 +5,7 @@ import { invitations, sessions, signInFailures, userRole, users, type UserRole }
 import { rows, textArray, type ColumnsOf } from '@/db/sql';
 import { boundKey } from '@/domain/limits/rate-limits';
 import { roleCan, rolesWith } from '@/domain/accounts/permissions';
+import { recordAudit } from '@/domain/audit/audit-log';
 
 export const USER_ROLES = userRole.enumValues;
 
@@ -45,6 +46,11 @@ export interface InvitationInput {
   organisationId: string | null;
   orgRole: 'member' | 'admin' | null;
   invitedBy: string;
+  /**
+   * False when the caller records the invitation in its own audit entry (verifyPartner's invitation of the
+   * organisation's contact is part of the verification).
+   */
+  audit?: boolean;
 }
 
 export type InvitationCreated = { ok: true; id: string; token: string } | { ok: false; reason: 'not_allowed' };
@@ -60,22 +66,33 @@ export type InvitationCreated = { ok: true; id: string; token: string } | { ok: 
 const roleArray = (roles: UserRole[]) => sql`ARRAY[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::user_role[]`;
 
 export async function createInvitation(db: Database | Transaction, input: InvitationInput): Promise<InvitationCreated> {
-  const token = newToken();
-  const [row] = await rows<{ id: string }>(db, sql`
-    INSERT INTO invitations (email, role, organisation_id, org_role, token_hash, invited_by, expires_at)
-    SELECT ${input.email.toLowerCase()}, ${input.role}::user_role, ${input.organisationId}, ${input.orgRole}::org_role,
-           ${hashToken(token)}, ${input.invitedBy}, now() + interval '7 days'
-    FROM users inviter
-    WHERE inviter.id = ${input.invitedBy}
-      AND (inviter.role = ANY(${roleArray(rolesWith('organisations.invite_any'))})
-           OR (inviter.role = ANY(${roleArray(rolesWith('partner.portal'))}) AND inviter.org_role = 'admin' AND ${input.role} = 'partner'
-               AND inviter.organisation_id = ${input.organisationId}::uuid)
-           -- Whoever verifies partners invites a verified organisation's own contact as its first partner, and no one else.
-           OR (inviter.role = ANY(${roleArray(rolesWith('partners.verify'))}) AND ${input.role} = 'partner'
-               AND EXISTS (SELECT 1 FROM organisations o WHERE o.id = ${input.organisationId}::uuid AND o.status = 'verified'
-                           AND lower(o.contact_email) = ${input.email.toLowerCase()})))
-    RETURNING id`);
-  return row ? { ok: true, id: row.id, token } : { ok: false, reason: 'not_allowed' };
+  // A savepoint when the caller already has a transaction: the invitation and its audit entry are kept together.
+  return db.transaction(async (tx) => {
+    const token = newToken();
+    const [row] = await rows<{ id: string; inviter_role: UserRole }>(tx, sql`
+      INSERT INTO invitations (email, role, organisation_id, org_role, token_hash, invited_by, expires_at)
+      SELECT ${input.email.toLowerCase()}, ${input.role}::user_role, ${input.organisationId}, ${input.orgRole}::org_role,
+             ${hashToken(token)}, ${input.invitedBy}, now() + interval '7 days'
+      FROM users inviter
+      WHERE inviter.id = ${input.invitedBy}
+        AND (inviter.role = ANY(${roleArray(rolesWith('organisations.invite_any'))})
+             OR (inviter.role = ANY(${roleArray(rolesWith('partner.portal'))}) AND inviter.org_role = 'admin' AND ${input.role} = 'partner'
+                 AND inviter.organisation_id = ${input.organisationId}::uuid)
+             -- Whoever verifies partners invites a verified organisation's own contact as its first partner, and no one else.
+             OR (inviter.role = ANY(${roleArray(rolesWith('partners.verify'))}) AND ${input.role} = 'partner'
+                 AND EXISTS (SELECT 1 FROM organisations o WHERE o.id = ${input.organisationId}::uuid AND o.status = 'verified'
+                             AND lower(o.contact_email) = ${input.email.toLowerCase()})))
+      RETURNING id, (SELECT role FROM users WHERE id = ${input.invitedBy}) AS inviter_role`);
+    if (!row) return { ok: false, reason: 'not_allowed' } as const;
+    // Staff and admin invitations are staff writes; a partner admin inviting a colleague is the partner's own.
+    if (input.audit !== false && (row.inviter_role === 'staff' || row.inviter_role === 'admin')) {
+      await recordAudit(tx, { id: input.invitedBy }, {
+        action: 'createInvitation', subjectKind: 'user', subjectId: row.id, organisationId: input.organisationId,
+        after: { email: input.email.toLowerCase(), role: input.role, ...(input.orgRole ? { orgRole: input.orgRole } : {}) },
+      });
+    }
+    return { ok: true, id: row.id, token } as const;
+  });
 }
 
 export type AcceptRefusal =
@@ -163,8 +180,8 @@ export async function updateProfile(db: Database, userId: string, name: string):
 export type RoleChange = { ok: true } | { ok: false; reason: 'not_found' | 'last_admin' | 'partner_needs_organisation' };
 
 /** Admins change roles; the last admin cannot demote themselves out of the building. */
-export async function changeUserRole(db: Database, userId: string, role: UserRole, organisationId: string | null): Promise<RoleChange> {
-  return db.transaction((tx) => setUserRole(tx, userId, role, organisationId, null));
+export async function changeUserRole(db: Database, userId: string, role: UserRole, organisationId: string | null, actor?: { id: string }): Promise<RoleChange> {
+  return db.transaction((tx) => setUserRole(tx, userId, role, organisationId, null, actor));
 }
 
 /**
@@ -180,8 +197,10 @@ export async function setUserRole(
   role: UserRole,
   organisationId: string | null,
   orgRole: 'member' | 'admin' | null,
+  /** The admin making the change, recorded in the audit log; none when someone accepts their own invitation. */
+  actor?: { id: string },
 ): Promise<RoleChange> {
-  const [user] = await rows<Pick<ColumnsOf<typeof users>, 'role'>>(tx, sql`SELECT role FROM users WHERE id = ${userId} FOR UPDATE`);
+  const [user] = await rows<Pick<ColumnsOf<typeof users>, 'role' | 'organisation_id'>>(tx, sql`SELECT role, organisation_id FROM users WHERE id = ${userId} FOR UPDATE`);
   if (!user) return { ok: false, reason: 'not_found' };
   if (role === 'partner' && !organisationId) return { ok: false, reason: 'partner_needs_organisation' };
   if (user.role === 'admin' && role !== 'admin') {
@@ -194,6 +213,14 @@ export async function setUserRole(
     organisation_id = ${role === 'partner' ? organisationId : null},
     org_role = ${role === 'partner' ? (orgRole ? sql`${orgRole}::org_role` : sql`coalesce(org_role, 'member')`) : sql`NULL`} WHERE id = ${userId}`);
   await revokeUserSessions(tx, userId);
+  if (actor) {
+    const nextOrg = role === 'partner' ? organisationId : null;
+    await recordAudit(tx, actor, {
+      action: 'setUserRole', subjectKind: 'user', subjectId: userId, organisationId: nextOrg ?? user.organisation_id,
+      before: { role: user.role, ...(user.organisation_id !== nextOrg ? { organisationId: user.organisation_id } : {}) },
+      after: { role, ...(user.organisation_id !== nextOrg ? { organisationId: nextOrg } : {}) },
+    });
+  }
   return { ok: true };
 }
 

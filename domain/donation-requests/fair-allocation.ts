@@ -8,6 +8,7 @@ import { getFaceValueCents } from '@/domain/access-fund/face-value';
 import { can } from '@/domain/accounts/permissions';
 import { placesLeft } from '@/domain/inventory/pools';
 import type { OrderSettings } from '@/domain/payments/orders';
+import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
 import { runLottery } from './lottery';
 import { internals, type Actor, type DecisionFailure } from './requests';
@@ -79,6 +80,10 @@ export async function runFairAllocation(db: Database, staff: Actor, input: FairA
         await internals.declineLocked(tx, staff, request, `Not drawn in the fair allocation (seed ${seed}): when your request came up in the draw, the places left could not cover it whole.`, settings, refuse);
       }
     }
+    await recordAudit(tx, staff, {
+      action: 'runFairAllocation', subjectKind: 'screening', subjectId: screeningId, screeningId,
+      after: { seed, places, granted: outcome.filter((o) => o.granted).length, declined: outcome.filter((o) => !o.granted).length },
+    });
     return { ok: true, allocationId: recorded!.id, seed, places, outcome };
   });
 }

@@ -12,6 +12,7 @@ import { can, type Principal } from '@/domain/accounts/permissions';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { queueEmail } from '@/domain/notifications/emails';
 import { orderUrl, type OrderSettings } from '@/domain/payments/orders';
+import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
 import { renderDonatedTicketsReturned, renderDonationApproval, renderDonationDecline, type DonationDecisionLine } from '@/platform/email/donation-request';
 import { formatCents } from '@/lib/format';
@@ -206,7 +207,15 @@ export async function approveDonationRequest(db: Database, staff: Actor, input: 
     // Screenings in id order: every command that locks several screenings' pools takes them in that order (the bulk
     // allocation edit too), so two of them never wait on each other in a circle.
     const grants = [...parsed.data.grants].sort((a, b) => a.screeningId.localeCompare(b.screeningId));
-    return issueForRequest(tx, staff, request, grants, parsed.data.message, settings, refuse);
+    const approved = await issueForRequest(tx, staff, request, grants, parsed.data.message, settings, refuse);
+    await recordAudit(tx, staff, {
+      action: 'approveDonationRequest', subjectKind: 'donation_request', subjectId: request.id, organisationId: request.organisation_id,
+      screeningId: grants.length === 1 ? grants[0]!.screeningId : null, orderId: approved.orders.length === 1 ? approved.orders[0]!.orderId : null,
+      before: { status: request.status, issued: request.issued },
+      after: { status: approved.status, issued: approved.issued, orders: approved.orders.map((o) => o.orderId) },
+      reason: parsed.data.message,
+    });
+    return approved;
   });
 }
 
@@ -349,6 +358,10 @@ export async function declineDonationRequest(db: Database, staff: Actor, input: 
     const [request] = await lockRequest(tx, parsed.data.requestId);
     if (!request) return refuse({ ok: false, reason: 'not_found', message: 'No such donation request.' });
     await declineLocked(tx, staff, request, parsed.data.reason, settings, refuse);
+    await recordAudit(tx, staff, {
+      action: 'declineDonationRequest', subjectKind: 'donation_request', subjectId: request.id, organisationId: request.organisation_id,
+      before: { status: request.status }, after: { status: 'declined' }, reason: parsed.data.reason,
+    });
     return { ok: true };
   });
 }

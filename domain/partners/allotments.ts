@@ -9,6 +9,7 @@ import { can } from '@/domain/accounts/permissions';
 import type { OrderSettings } from '@/domain/payments/orders';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { queueEmail } from '@/domain/notifications/emails';
+import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
 import { renderAllotmentDecline, renderAllotmentGrant } from '@/platform/email/partner-decisions';
 import { formatDateTime } from '@/lib/time';
@@ -117,13 +118,13 @@ export async function grantAllotment(db: Database, actor: Actor, input: GrantInp
   if (bad) return bad;
   const note = input.note?.trim() || null;
   return transact<GrantAllotmentResult, AllotmentRefusal>(db, async (tx, refuse) => {
-    let granted: Pick<ColumnsOf<typeof allotments>, 'id' | 'screening_id' | 'quantity'> | null;
+    let granted: Pick<ColumnsOf<typeof allotments>, 'id' | 'screening_id' | 'organisation_id' | 'quantity'> | null;
     if ('allotmentId' in input) {
       granted = await firstRow(tx, sql`
         UPDATE allotments SET status = 'granted', quantity = quantity + ${input.quantity}, decided_by = ${actor.id}, decided_at = now(),
                note = coalesce(${note}, note)
         WHERE id = ${input.allotmentId} AND status = 'requested' AND ${input.quantity} <= requested_quantity
-        RETURNING id, screening_id, quantity`);
+        RETURNING id, screening_id, organisation_id, quantity`);
       if (!granted) {
         const found = await firstRow<Pick<ColumnsOf<typeof allotments>, 'status' | 'requested_quantity'>>(tx, sql`
           SELECT status, requested_quantity FROM allotments WHERE id = ${input.allotmentId}`);
@@ -140,7 +141,7 @@ export async function grantAllotment(db: Database, actor: Actor, input: GrantInp
         ON CONFLICT (screening_id, organisation_id, scheme) DO UPDATE
           SET status = 'granted', quantity = allotments.quantity + EXCLUDED.quantity, decided_by = EXCLUDED.decided_by, decided_at = now(),
               note = coalesce(EXCLUDED.note, allotments.note)
-        RETURNING id, screening_id, quantity`);
+        RETURNING id, screening_id, organisation_id, quantity`);
       if (!granted) {
         // Nothing was inserted: say which of the two was missing (an unknown id is a 404, an unverified organisation a 409).
         const org = await firstRow<{ status: string }>(tx, sql`SELECT status FROM organisations WHERE id = ${input.organisationId}`);
@@ -169,6 +170,10 @@ export async function grantAllotment(db: Database, actor: Actor, input: GrantInp
         settings.emailStatus,
       );
     }
+    await recordAudit(tx, actor, {
+      action: 'grantAllotment', subjectKind: 'allotment', subjectId: granted.id, screeningId: granted.screening_id, organisationId: granted.organisation_id,
+      before: { places: granted.quantity - input.quantity }, after: { status: 'granted', places: granted.quantity }, reason: note,
+    });
     return { ok: true, allotmentId: granted.id, quantity: granted.quantity };
   });
 }
@@ -178,9 +183,9 @@ export async function declineAllotment(db: Database, actor: Actor, allotmentId: 
   if (!can(actor, 'access.review')) return { ok: false, reason: 'forbidden' };
   const trimmed = note?.trim() || null;
   return transact<{ ok: true }, AllotmentRefusal>(db, async (tx, refuse) => {
-    const row = await firstRow<Pick<ColumnsOf<typeof allotments>, 'id' | 'requested_quantity'>>(tx, sql`
+    const row = await firstRow<Pick<ColumnsOf<typeof allotments>, 'id' | 'requested_quantity' | 'screening_id' | 'organisation_id'>>(tx, sql`
       UPDATE allotments SET status = 'declined', decided_by = ${actor.id}, decided_at = now(), note = coalesce(${trimmed}, note)
-      WHERE id = ${allotmentId} AND status = 'requested' RETURNING id, requested_quantity`);
+      WHERE id = ${allotmentId} AND status = 'requested' RETURNING id, requested_quantity, screening_id, organisation_id`);
     if (!row) {
       const found = await firstRow<{ id: string }>(tx, sql`SELECT id FROM allotments WHERE id = ${allotmentId}`);
       return refuse(found ? { ok: false, reason: 'allotment_not_open' } : { ok: false, reason: 'allotment_not_found' });
@@ -189,6 +194,10 @@ export async function declineAllotment(db: Database, actor: Actor, allotmentId: 
     if (about) {
       await queueEmail(tx, about.to, renderAllotmentDecline({ ...about.facts, note: trimmed, requested: row.requested_quantity }), settings.emailStatus);
     }
+    await recordAudit(tx, actor, {
+      action: 'declineAllotment', subjectKind: 'allotment', subjectId: row.id, screeningId: row.screening_id, organisationId: row.organisation_id,
+      before: { status: 'requested', requested: row.requested_quantity }, after: { status: 'declined' }, reason: trimmed,
+    });
     return { ok: true };
   });
 }

@@ -9,6 +9,7 @@ import { can, type Principal } from '@/domain/accounts/permissions';
 import { queueEmail } from '@/domain/notifications/emails';
 import { renderInvitation } from '@/platform/email/invitation';
 import { renderPartnerDecline } from '@/platform/email/partner-decisions';
+import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
 
 /** Who acts: the signed-in user as the guards give it (domain/accounts/current-user.ts). */
@@ -74,7 +75,7 @@ export async function verifyPartner(db: Database, actor: Actor, organisationId: 
       WHERE id = ${organisationId} AND status = 'applied' RETURNING name, contact_email`);
     if (!org) return refuse(await reviewRefusal(tx, organisationId));
     if (org.contact_email) {
-      const invitation = await createInvitation(tx, { email: org.contact_email, role: 'partner', organisationId, orgRole: 'admin', invitedBy: actor.id });
+      const invitation = await createInvitation(tx, { email: org.contact_email, role: 'partner', organisationId, orgRole: 'admin', invitedBy: actor.id, audit: false });
       if (!invitation.ok) return refuse({ ok: false, reason: 'not_allowed' });
       const message = renderInvitation({
         festivalName: settings.festivalName,
@@ -85,6 +86,10 @@ export async function verifyPartner(db: Database, actor: Actor, organisationId: 
       });
       await queueEmail(tx, org.contact_email, message, settings.emailStatus);
     }
+    await recordAudit(tx, actor, {
+      action: 'verifyPartner', subjectKind: 'organisation', subjectId: organisationId, organisationId,
+      before: { status: 'applied' }, after: { status: 'verified', organisation: org.name, invited: org.contact_email ? 'partner admin' : null }, reason: note,
+    });
     return { ok: true };
   });
 }
@@ -104,6 +109,10 @@ export async function declinePartner(db: Database, actor: Actor, organisationId:
       const message = renderPartnerDecline({ festivalName: settings.festivalName, organisation: org.name, contactName: org.contact_name, note });
       await queueEmail(tx, org.contact_email, message, settings.emailStatus);
     }
+    await recordAudit(tx, actor, {
+      action: 'declinePartner', subjectKind: 'organisation', subjectId: organisationId, organisationId,
+      before: { status: 'applied' }, after: { status: 'declined', organisation: org.name }, reason: note,
+    });
     return { ok: true };
   });
 }

@@ -45,9 +45,9 @@ const RoleChange = z.object({ userId: z.string().min(1).max(64), role: z.enum(US
 
 export async function changeRoleAction(form: FormData): Promise<void> {
   const parsed = RoleChange.safeParse({ userId: form.get('userId'), role: form.get('role'), organisationId: form.get('organisationId') || undefined });
-  await requirePermission('users.manage');
+  const admin = await requirePermission('users.manage');
   if (!parsed.success) redirect('/admin/users?error=role');
-  const result = await changeUserRole(getDb(), parsed.data.userId, parsed.data.role, parsed.data.organisationId ?? null);
+  const result = await changeUserRole(getDb(), parsed.data.userId, parsed.data.role, parsed.data.organisationId ?? null, admin);
   if (!result.ok) redirect(`/admin/users?error=${result.reason}`);
   revalidatePath('/admin/users');
   redirect('/admin/users?changed=1');
