@@ -10,6 +10,7 @@ const SECTIONS: { href: string; label: string; permission: Permission }[] = [
   { href: '/box-office/requests', label: 'Donation requests', permission: 'access.review' },
   { href: '/box-office/fund', label: 'Access fund', permission: 'access.reports' },
   { href: '/box-office/reports', label: 'Access reports', permission: 'access.reports' },
+  { href: '/box-office/audit', label: 'Audit log', permission: 'audit.read' },
 ];
 
 export function boxOfficeSections(user: CurrentUser) {

@@ -37,6 +37,8 @@ export const PERMISSIONS = [
   'partners.verify',
   /** Reads the access reports and the access fund's ledger (counts and amounts, never who self-identified). */
   'access.reports',
+  /** Reads the audit log of staff writes: who changed what, when, before and after. */
+  'audit.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -50,6 +52,7 @@ const BOX_OFFICE = [
   'allocations.manage',
   'partners.verify',
   'access.reports',
+  'audit.read',
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {

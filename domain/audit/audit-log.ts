@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Transaction } from '@/db/client';
+import { getDb, type Transaction } from '@/db/client';
 import type { auditEntries } from '@/db/schema';
 import type { AuditSubjectKind } from '@/db/schema/audit-log';
 import { firstRow, rows, type ColumnsOf, type SqlRunner } from '@/db/sql';
+import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 
 /**
  * The audit log of staff writes: who, what, when, before and after. Every staff or admin write command calls
@@ -114,4 +115,36 @@ export async function findOrderId(db: SqlRunner, reference: string): Promise<str
   if (z.guid().safeParse(ref).success) return ref;
   const row = await firstRow<{ id: string }>(db, sql`SELECT id FROM orders WHERE upper(number) = upper(${ref}) LIMIT 1`);
   return row?.id ?? null;
+}
+
+export interface AuditLogPage {
+  entries: AuditEntryView[];
+  page: number;
+  hasMore: boolean;
+  actors: { id: string; label: string }[];
+  screenings: { id: string; title: string; startsAt: Date }[];
+  /** The order reference typed in that matched no order (the page says so rather than showing the whole log). */
+  orderNotFound: boolean;
+}
+
+/** What the box office's audit page shows: the search's options and one page of results. */
+export async function getAuditLogPage(
+  festivalId: string,
+  search: { actorId?: string; screeningId?: string; order?: string; page: number },
+  db: SqlRunner = getDb(),
+): Promise<AuditLogPage> {
+  const orderId = search.order ? await findOrderId(db, search.order) : undefined;
+  const actors = await listAuditActors(db);
+  const screenings = await rows<{ id: string; title: string; starts_at: Date }>(db, sql`
+    SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, s.starts_at FROM screenings s
+    WHERE s.festival_id = ${festivalId} ORDER BY s.starts_at, s.id LIMIT 500`);
+  const base = { actors, screenings: screenings.map((s) => ({ id: s.id, title: s.title, startsAt: new Date(s.starts_at) })) };
+  if (search.order && !orderId) return { ...base, entries: [], page: 1, hasMore: false, orderNotFound: true };
+  const found = await listAuditEntries(db, {
+    actorId: actors.some((a) => a.id === search.actorId) ? search.actorId : undefined,
+    screeningId: z.guid().safeParse(search.screeningId).success ? search.screeningId : undefined,
+    orderId: orderId ?? undefined,
+    page: search.page,
+  });
+  return { ...base, ...found, orderNotFound: false };
 }

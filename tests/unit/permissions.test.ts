@@ -12,11 +12,12 @@ describe('permissions', () => {
     expect(table).toEqual({
       audience: [],
       partner: ['partner.portal'],
-      staff: ['access.reports', 'access.review', 'allocations.manage', 'orders.read_any', 'organisations.read_any', 'partners.verify', 'password.sign_in', 'refunds.issue'],
+      staff: ['access.reports', 'access.review', 'allocations.manage', 'audit.read', 'orders.read_any', 'organisations.read_any', 'partners.verify', 'password.sign_in', 'refunds.issue'],
       admin: [
         'access.reports',
         'access.review',
         'allocations.manage',
+        'audit.read',
         'orders.read_any',
         'organisations.invite_any',
         'organisations.read_any',
