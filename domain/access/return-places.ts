@@ -74,6 +74,9 @@ export async function movePlacesToGeneralSale(tx: Transaction, screeningId: stri
 export async function movePlacesFromGeneralSale(tx: Transaction, screeningId: string, scheme: string, n: number): Promise<number> {
   if (n <= 0) return 0;
   await tx.execute(sql`SELECT 1 FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = ${scheme}::pool_kind FOR UPDATE`);
+  // General sale's row is locked by its own statement too: the next statement then reads it after every write that
+  // came before the lock (two top-ups of different schemes race for this row), not as its snapshot saw it.
+  await tx.execute(sql`SELECT 1 FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = ${PAID_TICKETS_POOL}::pool_kind FOR UPDATE`);
   const moved = await firstRow<{ moved: number }>(tx, sql`
     WITH before AS (
       SELECT least(${n}, capacity - held - sold) AS moved FROM inventory_pools
