@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/time';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
+import { AccessPageLinks } from '@/components/access/AccessPageLinks';
 
 const scheme = accessSchemeInfo('community_access');
 
@@ -80,20 +81,7 @@ export default async function CommunityAccessPage({ searchParams }: { searchPara
           </div>
         </section>
 
-        <ul className="space-y-2">
-          {film ? (
-            <li>
-              <Link href={`/films/${film.slug}`} className="underline">
-                Back to {film.title}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link href="/access" className="underline">
-              All access schemes
-            </Link>
-          </li>
-        </ul>
+        <AccessPageLinks film={film} />
       </div>
     </Container>
   );

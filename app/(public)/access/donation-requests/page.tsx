@@ -6,6 +6,7 @@ import { accessSchemeInfo } from '@/domain/catalogue/access-schemes';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
+import { AccessPageLinks } from '@/components/access/AccessPageLinks';
 
 const page = accessSchemeInfo('donated');
 
@@ -74,20 +75,7 @@ export default async function DonationRequestsPage({ searchParams }: { searchPar
           </p>
         </section>
 
-        <ul className="space-y-2">
-          {film ? (
-            <li>
-              <Link href={`/films/${film.slug}`} className="underline">
-                Back to {film.title}
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link href="/access" className="underline">
-              All access schemes
-            </Link>
-          </li>
-        </ul>
+        <AccessPageLinks film={film} />
       </div>
     </Container>
   );
