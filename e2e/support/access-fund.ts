@@ -1,14 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import type { AccessFundBody } from '@/web/api/serialize-access-fund';
 
 /** The axe gate every page of these journeys passes (the same tags as book-standard-ticket.spec.ts). */
-export async function noSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(blocking).toEqual([]);
-}
+export { expectAccessible as noSeriousViolations } from './accessibility';
 
 export async function fundFigures(request: APIRequestContext): Promise<AccessFundBody> {
   const res = await request.get('/api/v1/access-fund');

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import type { Database } from '@/db/client';
@@ -44,11 +43,4 @@ export async function signInByEmailLink(page: Page, email: string) {
   await page.goto(link!);
 }
 
-/** No serious or critical WCAG 2.2 AA violation on the page as it is now. */
-export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(blocking, page.url()).toEqual([]);
-}
+export { expectAccessible } from './accessibility';
