@@ -3,7 +3,21 @@ import { index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-or
 import { users } from './auth';
 
 /** What a staff write changed: the audit log is searched by the screening, order or organisation it touched. */
-export const auditSubjectKind = pgEnum('audit_subject_kind', ['screening', 'order', 'organisation', 'allotment', 'donation_request', 'user', 'festival']);
+export const auditSubjectKind = pgEnum('audit_subject_kind', [
+  'screening',
+  'order',
+  'organisation',
+  'allotment',
+  'donation_request',
+  'user',
+  'festival',
+  'film',
+  'person',
+  'venue',
+  'ticket',
+  'rush_line',
+  'api_token',
+]);
 
 /**
  * The audit log of every staff write: who (and their name at the time, kept if the account goes), what, when,

@@ -19,3 +19,6 @@ export * from './allotments';
 export * from './donation-requests';
 export * from './access-fund';
 export * from './audit-log';
+export * from './check-ins';
+export * from './cancellations';
+export * from './rush-lines';

@@ -12,7 +12,12 @@ import { seats } from './venues';
  * failed: no payment. refunded: money returned, tickets void. cancelled: a $0
  * access order whose tickets were all given back.
  */
-export const orderStatus = pgEnum('order_status', ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed', 'cancelled']);
+export const orderStatus = pgEnum('order_status', ['pending', 'paid', 'refund_due', 'refunded', 'expired', 'failed', 'cancelled', 'exchanged']);
+/**
+ * Where an order began: online (a buyer's hold and Stripe Checkout, or an access claim), at the box-office desk
+ * (walk-up sale or complimentary tickets, sold by a staff member), or as the new half of an exchange.
+ */
+export const orderSource = pgEnum('order_source', ['online', 'door', 'exchange']);
 export const ticketStatus = pgEnum('ticket_status', ['valid', 'void']);
 
 export const orders = pgTable(
@@ -47,6 +52,11 @@ export const orders = pgTable(
     organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
     /** The Ticket Donation Request the tickets answer. */
     donationRequestId: uuid(),
+    source: orderSource().notNull().default('online'),
+    /** The staff member who made a door or exchange order. */
+    createdById: text().references(() => users.id, { onDelete: 'set null' }),
+    /** For an exchange: the order whose tickets it replaced. */
+    exchangedFromOrderId: uuid(),
   },
   (t) => [
     uniqueIndex('orders_hold_key').on(t.holdId),
@@ -105,4 +115,5 @@ export const tickets = pgTable(
 
 export type Order = typeof orders.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type OrderSource = (typeof orderSource.enumValues)[number];
 export type Ticket = typeof tickets.$inferSelect;

@@ -50,6 +50,8 @@ export const screenings = pgTable(
     status: screeningStatus().notNull().default('scheduled'),
     /** When a scheduled screening goes on sale by itself. */
     onSaleAt: timestamp({ withTimezone: true }),
+    /** When online sales stop (null: at the start); the desk may still sell until the start. */
+    offSaleAt: timestamp({ withTimezone: true }),
     hasQa: boolean().notNull().default(false),
     guestNote: text(),
     features: accessibilityFeature().array().notNull().default(sql`'{}'::accessibility_feature[]`),

@@ -24,9 +24,12 @@ export const venues = pgTable(
     seating: seatingMode().notNull(),
     /** General-admission capacity; null for reserved venues, whose capacity is their seats. */
     capacity: integer(),
+    /** Minutes between one screening's end and the next one's start in this venue (cleaning, seating). */
+    changeoverMinutes: integer().notNull().default(15),
   },
   (t) => [
     uniqueIndex('venues_festival_slug_key').on(t.festivalId, t.slug),
+    check('venues_changeover_valid', sql`${t.changeoverMinutes} >= 0 AND ${t.changeoverMinutes} <= 240`),
     check(
       'venues_capacity_matches_seating',
       sql`(${t.seating} = 'general_admission' AND ${t.capacity} > 0) OR (${t.seating} = 'reserved' AND ${t.capacity} IS NULL)`,
@@ -63,6 +66,8 @@ export const seats = pgTable(
     /** Grid position for the seat map (column and row in seat units). */
     x: integer().notNull(),
     y: integer().notNull(),
+    /** Never sold (a broken seat, a camera position): new screenings start with it blocked. */
+    blocked: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex('seats_venue_label_key').on(t.venueId, t.sectionId, t.rowLabel, t.seatNumber),

@@ -24,7 +24,6 @@ export const PERMISSIONS = [
   'users.manage',
   /** The partner area: the partner's own organisation. */
   'partner.portal',
-  // For the staff console (issue 11's next capabilities); no page asks for them yet.
   /** Refunds an order, in full or in part. */
   'refunds.issue',
   /** Edits the line-up: films, screenings, venues. */
@@ -39,6 +38,14 @@ export const PERMISSIONS = [
   'access.reports',
   /** Reads the audit log of staff writes: who changed what, when, before and after. */
   'audit.read',
+  /** Sells at the desk: walk-up sales (cash, card terminal, Stripe), complimentary tickets, exchanges, the rush line. */
+  'door.sell',
+  /** Admits people at the door: scans, manual codes, name search, the offline door list; makes door API tokens. */
+  'door.check_in',
+  /** Cancels a screening: every holder is emailed and refunded, exchanged or turned into a donation. */
+  'screenings.cancel',
+  /** Reads the dashboard and the sales, check-in and ticket-type reports (counts and amounts). */
+  'reports.read',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -53,6 +60,11 @@ const BOX_OFFICE = [
   'partners.verify',
   'access.reports',
   'audit.read',
+  'programme.edit',
+  'door.sell',
+  'door.check_in',
+  'screenings.cancel',
+  'reports.read',
 ] as const satisfies readonly Permission[];
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
@@ -60,7 +72,7 @@ export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
   partner: ['partner.portal'],
   staff: BOX_OFFICE,
   // Staff invite no one: inviting and roles are the admins'.
-  admin: [...BOX_OFFICE, 'organisations.invite_any', 'users.manage', 'programme.edit'],
+  admin: [...BOX_OFFICE, 'organisations.invite_any', 'users.manage'],
 };
 
 /** The acting user as far as permissions go: its role, and for a partner its organisation and standing there. */

@@ -164,6 +164,7 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
     if (!retake) {
       await tx.execute(sql`UPDATE orders SET status = 'refund_due', stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
         note = 'Paid after the hold was released and no places were left: refund due.' WHERE id = ${orderId}`);
+      await recordStripePayment(tx, orderId);
       return { ok: true, outcome: 'refund_due' };
     }
     seatIds = retake;
@@ -184,11 +185,23 @@ export async function fulfilOrder(tx: Transaction, orderId: string, paymentInten
   await tx.execute(sql`UPDATE orders SET status = 'paid', paid_at = now(), ended_at = NULL,
     stripe_payment_intent_id = coalesce(${paymentIntentId}, stripe_payment_intent_id),
     note = ${retaken ? 'Paid after the hold was released; places taken again.' : null} WHERE id = ${orderId}`);
+  await recordStripePayment(tx, orderId);
 
   // Only a paid order's gift reaches the fund; one whose places were gone (refund_due above) is refunded with it.
   await creditOrderGift(tx, orderId, paymentIntentId, settings);
   await emailOrderTickets(tx, orderId, settings);
   return { ok: true, outcome: 'issued', tickets: units.length, retaken };
+}
+
+/**
+ * The money Stripe took for an order, as a payments row (refunds and reports read payments, not orders). Once per
+ * payment intent: fulfilment runs once per order, and the unique index on the intent is the backstop.
+ */
+async function recordStripePayment(tx: Transaction, orderId: string): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO payments (order_id, method, amount_cents, currency, stripe_payment_intent_id)
+    SELECT id, 'stripe', total_cents, currency, stripe_payment_intent_id FROM orders WHERE id = ${orderId} AND total_cents > 0
+    ON CONFLICT (stripe_payment_intent_id) WHERE stripe_payment_intent_id IS NOT NULL DO NOTHING`);
 }
 
 /** The order's confirmation, to its buyer (or `to`): its link and tickets, the PDF and calendar file attached. */
@@ -275,6 +288,16 @@ export async function markOrderRefunded(tx: Transaction, orderId: string, settin
     }
   }
   await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${orderId}`);
+  // The refund as a row: what was not already refunded by a recorded refund (a box-office one records its own first).
+  await tx.execute(sql`
+    INSERT INTO refunds (order_id, payment_id, method, amount_cents, currency, source, status, reason, ticket_ids, request_key, completed_at)
+    SELECT o.id, p.id, 'stripe', greatest(o.total_cents - coalesce((SELECT sum(r.amount_cents) FROM refunds r WHERE r.order_id = o.id AND r.status <> 'failed'), 0), 0),
+           o.currency, ${order.status === 'refund_due' ? 'automatic' : 'staff'}::refund_source, 'succeeded',
+           ${order.status === 'refund_due' ? 'Paid after the places were released; none were left.' : 'Refunded in full in the Stripe dashboard.'},
+           ARRAY(SELECT t.id FROM tickets t WHERE t.order_id = o.id AND t.status = 'void'), ${`stripe-full-refund:${orderId}`}, now()
+    FROM orders o LEFT JOIN LATERAL (SELECT id FROM payments WHERE order_id = o.id AND method = 'stripe' ORDER BY created_at LIMIT 1) p ON true
+    WHERE o.id = ${orderId}
+    ON CONFLICT (request_key) DO NOTHING`);
   if (order.status === 'refund_due') {
     const view = await loadOrderForTickets(tx, orderId, settings.baseUrl);
     const email = renderAutomaticRefund({

@@ -22,6 +22,12 @@ const SUBJECTS: Record<AuditEntryView['subjectKind'], string> = {
   donation_request: 'Donation request',
   user: 'Account',
   festival: 'Festival',
+  film: 'Film',
+  person: 'Person',
+  venue: 'Venue',
+  ticket: 'Ticket',
+  rush_line: 'Rush line',
+  api_token: 'API token',
 };
 
 /** 'setAllocationsInBulk' → 'Set allocations in bulk': the command's name, read as words. */
