@@ -4,6 +4,14 @@ import type { CurrentUser } from '@/web/auth/guards';
 
 /** The box office's sections, each with the permission its page asks for (the pages check again on the server). */
 const SECTIONS: { href: string; label: string; permission: Permission }[] = [
+  { href: '/box-office/sell', label: 'Sell', permission: 'door.sell' },
+  { href: '/box-office/orders', label: 'Orders', permission: 'orders.read_any' },
+  { href: '/box-office/check-in', label: 'Check-in', permission: 'door.check_in' },
+  { href: '/box-office/rush', label: 'Rush line', permission: 'door.sell' },
+  { href: '/box-office/programme', label: 'Programme', permission: 'programme.edit' },
+  { href: '/box-office/venues', label: 'Venues & seat maps', permission: 'programme.edit' },
+  { href: '/box-office/cancellations', label: 'Cancellations', permission: 'screenings.cancel' },
+  { href: '/box-office/sales', label: 'Sales reports', permission: 'reports.read' },
   { href: '/box-office/allocations', label: 'Allocations', permission: 'allocations.manage' },
   { href: '/box-office/partners', label: 'Partners', permission: 'partners.verify' },
   { href: '/box-office/allotments', label: 'Allotments', permission: 'access.review' },
