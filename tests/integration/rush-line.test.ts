@@ -13,6 +13,7 @@ import {
   turnAwayRushNumber,
   type RushActor,
 } from '@/domain/rush/rush-lines';
+import { sellToRushNumber } from '@/domain/rush/sell';
 import { inventoryProblems } from '../support/inventory';
 import { createFestival, createFilm, createGaScreening, createGaVenue, createPaidOrder, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, uniq } from '../support/factories';
 
@@ -114,5 +115,62 @@ describe('rush line', () => {
     const closed = await closeRushLine(db, staff, { lineId });
     expect(closed).toMatchObject({ ok: true, numbersIssued: 6, rushSold: 0, turnedAway: 6, stillWaiting: 0 });
     expect((await auditActions(screeningId)).at(-1)).toMatchObject({ action: 'closeRushLine' });
+  });
+
+  it('two staff selling at once never sell past the computed places, even when general sale has more free; reconciled at close', async () => {
+    const { db, screeningId, staff } = await soldOutWorld();
+    const opened = await openRushLine(db, staff, { screeningId });
+    if (!opened.ok) throw new Error(opened.message);
+    const lineId = opened.lineId;
+    const numbers = [];
+    for (let i = 0; i < 5; i++) {
+      const n = await issueRushNumber(db, staff, { lineId, partySize: 1 });
+      if (!n.ok) throw new Error(n.message);
+      numbers.push(n.numberId);
+    }
+    expect(await startRushCalling(db, staff, { lineId, releaseCount: 2 })).toMatchObject({ ok: true, placesToSell: 3 });
+    // After the count, a buyer's refund puts one more place back in general sale: the line still sells only its 3.
+    const refunded = await firstRow<{ id: string }>(db, sql`
+      UPDATE tickets SET status = 'void' WHERE id = (SELECT t.id FROM tickets t JOIN orders o ON o.id = t.order_id
+        WHERE t.screening_id = ${screeningId} AND t.status = 'valid' AND o.scheme IS NULL AND t.checked_in_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.ticket_id = t.id) LIMIT 1) RETURNING id`);
+    expect(refunded).not.toBeNull();
+    await db.execute(sql`UPDATE inventory_pools SET sold = sold - 1 WHERE screening_id = ${screeningId} AND kind = 'standard'`);
+    // Every number is called (three by the rule; two by a second desk's stale screen, written directly).
+    for (let i = 0; i < 3; i++) expect(await callNextRushNumber(db, staff, { lineId })).toMatchObject({ ok: true });
+    await db.execute(sql`UPDATE rush_numbers SET status = 'called' WHERE rush_line_id = ${lineId} AND status = 'waiting'`);
+    const type = await firstRow<{ id: string }>(db, sql`SELECT id FROM ticket_types WHERE screening_id = ${screeningId} AND code = 'adult'`);
+
+    // A comp needs a reason; nothing is sold by the refusal.
+    expect(await sellToRushNumber(db, staff, { numberId: numbers[0]!, ticketTypeId: type!.id, quantity: 1, method: 'complimentary' }, settings)).toMatchObject({
+      ok: false,
+      reason: 'invalid_request',
+    });
+    const methods = ['cash', 'complimentary', 'card_terminal', 'cash', 'cash'] as const;
+    const sales = await Promise.all(
+      numbers.map((numberId, i) =>
+        sellToRushNumber(db, staff, { numberId, ticketTypeId: type!.id, quantity: 1, method: methods[i]!, reason: methods[i] === 'complimentary' ? 'Volunteer' : undefined }, settings),
+      ),
+    );
+    expect(sales.filter((s) => s.ok)).toHaveLength(3);
+    expect(sales.filter((s) => !s.ok)).toEqual([expect.objectContaining({ reason: 'no_places_left' }), expect.objectContaining({ reason: 'no_places_left' })]);
+    expect(await inventoryProblems(db, screeningId)).toEqual([]);
+    const left = await firstRow<{ free: number }>(db, sql`SELECT capacity - held - sold AS free FROM inventory_pools WHERE screening_id = ${screeningId} AND kind = 'standard'`);
+    expect(left!.free).toBe(1);
+    const linked = await firstRow<{ n: number; door: number }>(db, sql`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE o.source = 'door' AND o.created_by_id = ${staff.id})::int AS door
+      FROM rush_numbers r JOIN orders o ON o.id = r.order_id WHERE r.rush_line_id = ${lineId}`);
+    expect(linked).toEqual({ n: 3, door: 3 });
+
+    const closed = await closeRushLine(db, staff, { lineId });
+    if (!closed.ok) throw new Error(closed.message);
+    expect(closed.rushSold).toBe(3);
+    expect(closed.placesSold).toBe(3);
+    expect(closed.paidTickets + closed.compTickets).toBe(3);
+    expect(closed.amountCents).toBe(closed.paidTickets * 1500);
+    expect(closed.turnedAway).toBe(2);
+    const entry = await firstRow<{ after: Record<string, number> }>(db, sql`
+      SELECT after FROM audit_entries WHERE subject_id = ${lineId} AND action = 'closeRushLine'`);
+    expect(entry!.after).toMatchObject({ rushSold: 3, turnedAway: 2, placesSold: 3 });
   });
 });
