@@ -25,7 +25,7 @@ const IsoDate = z.string().refine(isIsoDate, 'must be a date, YYYY-MM-DD');
 
 /** The export's query string: which table, and its bound. */
 export const SalesExportQuery = z.object({
-  table: z.enum(SALES_TABLES),
+  table: z.enum(SALES_TABLES).default('screenings'),
   day: IsoDate.optional(),
   until: IsoDate.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
