@@ -26,7 +26,8 @@ test('staff read the dashboard, whose figures follow a sale made meanwhile witho
     venueId: venue.id,
     filmIds: [film.id],
     startsAt: new Date(Date.now() + 90 * 60_000),
-    allocations: { indigenous_access: 0, community_access: 4, donated: 0 },
+    // No access places: a screening this close to its start is past the schemes' cut-off (their places go to general sale).
+    allocations: { indigenous_access: 0, community_access: 0, donated: 0 },
   });
 
   await signInWithPassword(page, email, 'dashboard-password', '/box-office');
@@ -34,8 +35,7 @@ test('staff read the dashboard, whose figures follow a sale made meanwhile witho
   const row = page.locator(`tr[data-screening="${screeningId}"]`);
   await expect(row.getByRole('rowheader')).toContainText(film.title);
   await expect(row.locator('[data-figure="sold"]')).toHaveText('0');
-  await expect(row.locator('[data-figure="available"]')).toHaveText('36');
-  await expect(row).toContainText('Community: 0 / 4');
+  await expect(row.locator('[data-figure="available"]')).toHaveText('40');
   // Both charts are described, and their figures are in tables.
   await expect(page.getByRole('img', { name: /General sale per screening/ })).toBeVisible();
   await expect(page.getByRole('img', { name: /Net money in per day/ })).toBeVisible();
@@ -50,14 +50,14 @@ test('staff read the dashboard, whose figures follow a sale made meanwhile witho
   const stamp = await page.getByTestId('dashboard-updated').getAttribute('datetime');
   await createPaidOrder(db, screeningId, { quantity: 3, clientKey: uniq('dash-buyer') });
   await expect(row.locator('[data-figure="sold"]')).toHaveText('3', { timeout: 25_000 });
-  await expect(row.locator('[data-figure="available"]')).toHaveText('33');
+  await expect(row.locator('[data-figure="available"]')).toHaveText('37');
   await expect.poll(async () => cents(await todayNet.textContent())).toBeGreaterThanOrEqual(before + 4500);
   expect(await page.getByTestId('dashboard-updated').getAttribute('datetime')).not.toBe(stamp);
 
   // The sales reports: the day's screening table counts the sale, and its CSV says the same.
   await page.getByRole('navigation', { name: 'Box office' }).getByRole('link', { name: 'Sales reports' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sales reports' })).toBeVisible();
-  await page.getByLabel('Day').fill(today);
+  await page.getByLabel('Day', { exact: true }).fill(today);
   await page.getByRole('button', { name: 'Show' }).click();
   const sold = page.getByRole('region', { name: /By screening/ }).getByRole('row', { name: new RegExp(film.title) });
   await expect(sold.getByRole('cell')).toHaveText(['3', '0', '0', '$45', '$0', '$45']);

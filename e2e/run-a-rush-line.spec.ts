@@ -33,7 +33,7 @@ test('staff run a rush line: open it, hand out numbers, compute the places at th
   await signInWithPassword(page, email, 'rush-line-password', '/box-office/rush');
   await expect(page.getByRole('heading', { level: 1, name: 'Rush lines' })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('link', { name: new RegExp(`Open a rush line: ${film.title}`) }).click();
+  await page.getByRole('link', { name: new RegExp(`Open a rush line for ${film.title}`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Rush line: ${film.title}` })).toBeVisible();
   await expect(page.getByText('without a refund')).toBeVisible();
   await page.getByRole('button', { name: 'Open the rush line' }).click();

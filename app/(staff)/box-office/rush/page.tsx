@@ -40,7 +40,7 @@ export default async function RushLinesPage() {
             </div>
             <Link href={`/box-office/rush/${s.id}`} className="min-h-11 rounded-md border border-stone-500 px-3 py-2 font-semibold underline-offset-4 hover:underline">
               {s.line ? 'Run the rush line' : s.left === 0 ? 'Open a rush line' : 'Rush line'}
-              <span className="sr-only">: {s.title}, {formatTime(s.startsAt, tz)}</span>
+              <span className="sr-only"> for {s.title}, {formatTime(s.startsAt, tz)}</span>
             </Link>
           </li>
         ))}
