@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { firstRow, rows } from '@/db/sql';
+import { issueTickets } from '@/domain/orders/issue-tickets';
+import { refundOrder } from '@/domain/refunds/refund-order';
+import { salesCsv } from '@/domain/reports/csv';
 import { getDashboard, listRevenueByDay } from '@/domain/reports/dashboard';
 import { listCheckInRates, listPaymentMethods, listSalesByDay, listSalesByFilm, listSalesByScreening, listTicketTypeMix } from '@/domain/reports/sales';
 import { addDays, localDate, zonedTimeToUtc } from '@/lib/time';
-import { createFestival, createFilm, createGaVenue, createPaidOrder, createTestScreening, createUser, uniq } from '../support/factories';
+import { createFestival, createFilm, createGaVenue, createPaidOrder, createTestScreening, createUser, TEST_ORDER_SETTINGS, uniq } from '../support/factories';
 
 /**
  * The sales reports and the dashboard read money from payments and refunds rows (never orders.total), leave Indigenous
@@ -125,5 +128,63 @@ describe('sales reports', () => {
     expect(rates).toEqual([expect.objectContaining({ screeningId, tickets: 4, checkedIn: 2, noShows: 2, checkInPercent: 50, noShowPercent: 50 })]);
     // Before it started, there is nothing to rate.
     expect(await listCheckInRates(festival, day, new Date(startedAt.getTime() - 60_000))).toEqual([]);
+  });
+
+  it('counts desk sales made by issueTickets and refunds made by refundOrder (a replayed refund once), and exports them as CSV', async () => {
+    const { db, festival, screeningId } = await world();
+    const staffName = uniq('Desk Person');
+    const staff = await createUser(db, { role: 'staff', name: staffName });
+    const type = await firstRow<{ id: string }>(db, sql`SELECT id FROM ticket_types WHERE screening_id = ${screeningId} AND code = 'adult'`);
+    const sell = (quantity: number, payment: { method: 'cash' | 'card_terminal' | 'complimentary'; amountCents: number; reason?: string }, unitPriceCents?: number) =>
+      db.transaction((tx) =>
+        issueTickets(
+          tx,
+          {
+            screeningId,
+            pool: 'standard',
+            lines: [{ ticketTypeId: type!.id, quantity, unitPriceCents }],
+            buyer: { name: 'Walk Up', email: 'walk-up@example.org' },
+            source: 'door',
+            createdById: staff.id,
+            payment,
+            sendEmail: false,
+          },
+          TEST_ORDER_SETTINGS,
+        ),
+      );
+    const cash = await sell(2, { method: 'cash', amountCents: 3000 });
+    expect(await sell(1, { method: 'card_terminal', amountCents: 1500 })).toMatchObject({ ok: true });
+    expect(await sell(1, { method: 'complimentary', amountCents: 0, reason: 'Jury member' }, 0)).toMatchObject({ ok: true });
+    if (!cash.ok) throw new Error(cash.message);
+    const request = { orderId: cash.orderId, ticketIds: [cash.tickets[0]!.id], reason: 'Wrong day', source: 'staff' as const, requestKey: uniq('desk-refund') };
+    expect(await refundOrder(db, staff, request, TEST_ORDER_SETTINGS)).toMatchObject({ ok: true, amountCents: 1500, status: 'succeeded' });
+    expect(await refundOrder(db, staff, request, TEST_ORDER_SETTINGS)).toMatchObject({ ok: true, replayed: true });
+
+    const day = festival.days[0]!;
+    const today = localDate(new Date(), festival.timeZone);
+    expect((await listSalesByScreening(festival, day))[0]).toMatchObject({ ticketsSold: 3, comps: 1, ticketsVoided: 1, takenCents: 4500, refundedCents: 1500, netCents: 3000 });
+    const till = await listPaymentMethods(festival, today);
+    expect(till.methods.filter((m) => m.payments > 0 || m.refunds > 0)).toEqual([
+      { method: 'cash', payments: 1, amountCents: 3000, refunds: 1, refundedCents: 1500, netCents: 1500 },
+      { method: 'card_terminal', payments: 1, amountCents: 1500, refunds: 0, refundedCents: 0, netCents: 1500 },
+      { method: 'complimentary', payments: 1, amountCents: 0, refunds: 0, refundedCents: 0, netCents: 0 },
+    ]);
+    expect(till.till).toEqual([
+      { staff: staffName, method: 'cash', payments: 1, amountCents: 3000 },
+      { staff: staffName, method: 'card_terminal', payments: 1, amountCents: 1500 },
+      { staff: staffName, method: 'complimentary', payments: 1, amountCents: 0 },
+    ]);
+    // The comp's ticket is worth nothing in the ticket-type mix; the refunded ticket is gone from it.
+    expect(await listTicketTypeMix(festival)).toEqual([{ name: 'Adult', tickets: 3, sharePercent: 100, valueCents: 3000 }]);
+
+    const csv = await salesCsv({ ...festival }, { table: 'screenings', day, page: 1 }, today);
+    expect(csv.filename).toBe(`${festival.slug}-sales-by-screening-${day}.csv`);
+    const [header, line] = csv.body.trim().split('\n');
+    expect(header).toBe('starts_at,screening,tickets_sold,comps,tickets_voided,taken_cents,refunded_cents,net_cents');
+    expect(line).toMatch(/,3,1,1,4500,1500,3000$/);
+    // A title that looks like a formula is escaped, so a spreadsheet shows it as text.
+    await db.execute(sql`UPDATE screenings SET programme_title = '=HYPERLINK("http://evil.example")' WHERE id = ${screeningId}`);
+    const escaped = await salesCsv({ ...festival }, { table: 'screenings', day, page: 1 }, today);
+    expect(escaped.body).toContain(`'=HYPERLINK`);
   });
 });
