@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { localDate } from '@/lib/time';
 import { createFilm, createGaVenue, createPaidOrder, createTestScreening, createUser, uniq } from '../tests/support/factories';
 import { expectAccessible } from './support/accessibility';
+import { captureWidths } from './support/screenshots';
 import { uniqueEmail } from './support/booking';
 import { expect, test } from './support/fixtures';
 import { signInByEmailLink } from './support/partners';
@@ -16,7 +17,7 @@ async function signInWithPassword(page: Page, email: string, password: string, c
 /** "$1,234.50" → 123450 */
 const cents = (text: string | null) => Math.round(Number((text ?? '').replace(/[^0-9.-]/g, '')) * 100);
 
-test('staff read the dashboard, whose figures follow a sale made meanwhile without a reload; the sales reports export CSV', async ({ page, db, festival }) => {
+test('staff read the dashboard, whose figures follow a sale made meanwhile without a reload; the sales reports export CSV', async ({ page, db, festival }, testInfo) => {
   const email = uniqueEmail('dash-staff');
   await createUser(db, { email, name: 'Dana Dashboard', role: 'staff', password: 'dashboard-password' });
   // A screening later today in the festival the site shows: among the dashboard's first screenings.
@@ -53,6 +54,7 @@ test('staff read the dashboard, whose figures follow a sale made meanwhile witho
   await expect(row.locator('[data-figure="available"]')).toHaveText('37');
   await expect.poll(async () => cents(await todayNet.textContent())).toBeGreaterThanOrEqual(before + 4500);
   expect(await page.getByTestId('dashboard-updated').getAttribute('datetime')).not.toBe(stamp);
+  await captureWidths(page, testInfo, 'dashboard');
 
   // The sales reports: the day's screening table counts the sale, and its CSV says the same.
   await page.getByRole('navigation', { name: 'Box office' }).getByRole('link', { name: 'Sales reports' }).click();
@@ -62,6 +64,7 @@ test('staff read the dashboard, whose figures follow a sale made meanwhile witho
   const sold = page.getByRole('region', { name: /By screening/ }).getByRole('row', { name: new RegExp(film.title) });
   await expect(sold.getByRole('cell')).toHaveText(['3', '0', '0', '$45', '$0', '$45']);
   await expectAccessible(page);
+  await captureWidths(page, testInfo, 'sales-reports');
   const csv = await page.request.get(`/box-office/sales/sales.csv?table=screenings&day=${today}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');

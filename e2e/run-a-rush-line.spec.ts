@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '@/db/sql';
 import { createFilm, createGaVenue, createPaidOrder, createTestScreening, createUser, uniq } from '../tests/support/factories';
 import { expectAccessible } from './support/accessibility';
+import { captureWidths } from './support/screenshots';
 import { uniqueEmail } from './support/booking';
 import { expect, test } from './support/fixtures';
 import { signInByEmailLink } from './support/partners';
@@ -14,7 +15,7 @@ async function signInWithPassword(page: Page, email: string, password: string, c
   await page.getByRole('button', { name: 'Sign in with password' }).click();
 }
 
-test('staff run a rush line: open it, hand out numbers, compute the places at the call time, call, sell cash and comp, reconcile', async ({ page, db, festival }) => {
+test('staff run a rush line: open it, hand out numbers, compute the places at the call time, call, sell cash and comp, reconcile', async ({ page, db, festival }, testInfo) => {
   const email = uniqueEmail('rush-staff');
   await createUser(db, { email, name: 'Riley Rush', role: 'staff', password: 'rush-line-password' });
   // A 4-place house sold out, starting in 10 minutes (past the default call time); one ticket already let in.
@@ -47,6 +48,7 @@ test('staff run a rush line: open it, hand out numbers, compute the places at th
   }
   await expect(page.getByRole('button', { name: 'Print this number' })).toBeVisible();
   await expectAccessible(page);
+  await captureWidths(page, testInfo, 'rush-line-numbers');
 
   // The call time has come: release the 3 unscanned tickets' worth the policy allows (here all 3) → 4 − 1 checked in − 0 kept = 3 places.
   await page.getByLabel('How many unscanned tickets to release').fill('3');
@@ -69,6 +71,7 @@ test('staff run a rush line: open it, hand out numbers, compute the places at th
   await two.getByRole('button', { name: 'Sell to number 2' }).click();
   await expect(page.locator('li[data-number="2"]').getByTestId('number-status')).toHaveText('Sold');
   await expectAccessible(page);
+  await captureWidths(page, testInfo, 'rush-line-calling');
 
   // No place reaches number 3: calling is refused, and closing turns it away.
   await page.getByRole('button', { name: 'Call the next number' }).click();
