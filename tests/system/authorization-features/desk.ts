@@ -11,6 +11,8 @@ const pastTheGuard = (res: Response): Outcome => (res.status === 401 || res.stat
 export const desk: FeatureRules = {
   rules: {
     'PAGE /box-office/sell': { allow: sellers, request: get((f) => `/box-office/sell?screening=${f.screeningId}`) },
+    // The payment page of a sale on the buyer's phone: any order the desk may read (here a pending online one, without a link).
+    'PAGE /box-office/sell/pay/[orderId]': { allow: sellers, request: get((f) => `/box-office/sell/pay/${f.orderA}`) },
     'PAGE /box-office/orders': { allow: readers, request: get(() => '/box-office/orders?q=a-paid@example.org') },
     'PAGE /box-office/orders/[id]': { allow: readers, request: get((f) => `/box-office/orders/${f.paidOrderA}`) },
     'GET /api/v1/box-office/orders': { allow: readers, request: get(() => '/api/v1/box-office/orders?q=a-paid@example.org') },

@@ -3,7 +3,9 @@
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { DeskSaleInput, sellAtDesk } from '@/domain/desk/sale';
+import { startDeskCheckout } from '@/domain/desk/stripe-sale';
 import { getOrderSettings } from '@/domain/payments/checkout';
+import { getEnv } from '@/platform/env';
 import { requirePermission } from '@/web/auth/guards';
 import { isUuid } from '@/lib/ids';
 
@@ -24,7 +26,22 @@ export async function sellAction(screeningId: string, form: FormData): Promise<v
     .map(([k, v]) => ({ ticketType: k.slice(4), quantity: Number(v) }));
   const seatIds = form.get('mode') === 'map' ? form.getAll('seats').map(String) : [];
   const method = String(form.get('method') ?? '');
-  if (method === 'stripe') back('Stripe payment links are not available yet: take cash or use the card terminal.');
+  if (method === 'stripe') {
+    const started = await startDeskCheckout(
+      getDb(),
+      user,
+      {
+        screeningId,
+        lines,
+        seatIds: seatIds.length ? seatIds : undefined,
+        buyer: { name: text(form, 'name'), email: text(form, 'email') },
+        saleKey: String(form.get('saleKey') ?? ''),
+      },
+      getEnv().HOLD_MINUTES,
+    );
+    if (!started.ok) back(started.message);
+    redirect(`/box-office/sell/pay/${started.orderId}`);
+  }
   const parsed = DeskSaleInput.safeParse({
     screeningId,
     lines,
