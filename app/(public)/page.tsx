@@ -9,7 +9,10 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Programme' };
+export const metadata: Metadata = {
+  title: 'Programme',
+  description: 'Every film of the festival: filter by day, section, venue, country, language and accessibility, and book seats.',
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
