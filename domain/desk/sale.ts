@@ -6,6 +6,7 @@ import { firstRow, rows, type ColumnsOf } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
 import { recordAudit } from '@/domain/audit/audit-log';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
+import { issueTickets } from '@/domain/orders/issue-tickets';
 import type { OrderSettings } from '@/domain/payments/orders';
 import { transact } from '@/domain/shared/refusal';
 import { getEnv } from '@/platform/env';
@@ -98,17 +99,22 @@ export async function sellAtDesk(db: Database, actor: CurrentUser, input: DeskSa
       lines.push({ ticketTypeId: type.id, quantity: l.quantity, unitPriceCents: sale.method === 'complimentary' ? 0 : type.price_cents });
     }
     const totalCents = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
-    const issued = await issueDeskTickets(tx, {
-      screeningId: sale.screeningId,
-      pool: PAID_TICKETS_POOL,
-      lines,
-      seatIds: sale.seatIds,
-      buyer,
-      createdById: actor.id,
-      payment: { method: sale.method, amountCents: totalCents, reference: sale.reference, reason: sale.method === 'complimentary' ? sale.reason : undefined },
-      sendEmail: email !== undefined,
+    const issued = await issueTickets(
+      tx,
+      {
+        screeningId: sale.screeningId,
+        pool: PAID_TICKETS_POOL,
+        lines,
+        seatIds: sale.seatIds,
+        buyer,
+        source: 'door',
+        createdById: actor.id,
+        payment: { method: sale.method, amountCents: totalCents, reference: sale.reference ?? null, reason: sale.method === 'complimentary' ? sale.reason : null },
+        // An anonymous walk-up's order carries the box office's own address: nothing is sent to it.
+        sendEmail: email !== undefined,
+      },
       settings,
-    });
+    );
     if (!issued.ok) return refuse(issued);
     await tx.execute(sql`UPDATE orders SET note = ${note} WHERE id = ${issued.orderId}`);
     const quantity = lines.reduce((sum, l) => sum + l.quantity, 0);
@@ -125,20 +131,3 @@ export async function sellAtDesk(db: Database, actor: CurrentUser, input: DeskSa
   });
 }
 
-/** Placeholder until domain/orders/issue-tickets.ts (issueTickets) lands on main. */
-async function issueDeskTickets(
-  _tx: unknown,
-  _req: {
-    screeningId: string;
-    pool: string;
-    lines: { ticketTypeId: string; quantity: number; unitPriceCents: number }[];
-    seatIds?: string[];
-    buyer: { name: string; email: string };
-    createdById: string;
-    payment: { method: string; amountCents: number; reference?: string; reason?: string };
-    sendEmail: boolean;
-    settings: OrderSettings;
-  },
-): Promise<{ ok: true; orderId: string; orderNumber: string } | { ok: false; reason: string; message: string }> {
-  return { ok: false, reason: 'unavailable', message: 'Desk sales are not available yet.' };
-}

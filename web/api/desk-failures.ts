@@ -2,17 +2,19 @@ import type { DeskRefundResult } from '@/domain/desk/refund';
 import { apiError } from './respond';
 
 /**
- * A refused desk refund as the API's error: the refund command's reasons, each with its status. Unknown reasons are
- * a 409 (the order's state forbade it), never a 500: the command changed nothing.
+ * A refused desk refund as the API's error: each of the refund command's reasons with its status (never a 500: a
+ * refused command changed nothing).
  */
 export function deskRefundFailureResponse(failure: Extract<DeskRefundResult, { ok: false }>) {
-  const status: Record<string, number> = {
+  const status: Record<typeof failure.reason, number> = {
     not_found: 404,
-    order_not_found: 404,
-    invalid_request: 422,
-    invalid_tickets: 422,
-    amount_too_high: 422,
-    unavailable: 503,
+    // Indigenous Access orders are filtered out before this; any other access order is given back, not refunded.
+    access_order: 409,
+    not_refundable: 409,
+    checked_in: 409,
+    nothing_to_refund: 422,
+    amount_too_large: 422,
+    invalid: 422,
   };
-  return apiError(status[failure.reason] ?? 409, failure.reason, failure.message);
+  return apiError(status[failure.reason], failure.reason, failure.message);
 }
