@@ -49,7 +49,7 @@ export default async function DeskOrderPage({ params, searchParams }: Props) {
   const tz = festival.timeZone;
   const money = (c: number) => formatCents(c, order.currency);
   const valid = order.tickets.filter((t) => t.status === 'valid');
-  const mayRefund = can(user, 'refunds.issue') && valid.length > 0 && (order.status === 'paid' || order.status === 'refund_due');
+  const mayRefund = can(user, 'refunds.issue') && valid.length > 0 && order.status === 'paid';
   const refundPending = order.refunds.some((r) => r.status === 'pending');
 
   return (
