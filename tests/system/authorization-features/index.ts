@@ -1,6 +1,7 @@
 import type { FeatureRules } from '../authorization-kit';
 import { allocations } from './allocations';
 import { audit } from './audit';
+import { desk } from './desk';
 import { donations } from './donations';
 import { indigenous } from './indigenous';
 import { partners } from './partners';
@@ -8,4 +9,4 @@ import { reports } from './reports';
 import { requests } from './requests';
 
 /** Each feature's rules, one file each so that features grow without touching each other's. */
-export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, reports];
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, reports, desk];

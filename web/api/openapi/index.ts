@@ -7,6 +7,7 @@ import './paths-partners';
 import './paths-requests';
 import './paths-donations';
 import './paths-reports';
+import './paths-desk';
 
 /**
  * The OpenAPI description of the public JSON API, served at /api/v1/openapi.json. Generated from the zod schemas the
