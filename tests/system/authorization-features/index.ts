@@ -4,7 +4,8 @@ import { audit } from './audit';
 import { donations } from './donations';
 import { indigenous } from './indigenous';
 import { partners } from './partners';
+import { programme } from './programme';
 import { requests } from './requests';
 
 /** Each feature's rules, one file each so that features grow without touching each other's. */
-export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit];
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, programme];

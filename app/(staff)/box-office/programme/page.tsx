@@ -25,6 +25,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Qu
   const list = await programmePages.screenings(festival, { day, page });
   const tz = festival.timeZone;
   const deleted = one(query.deleted) === '1';
+  const imported = Number(one(query.imported)) || 0;
   const link = (p: number) => `/box-office/programme?${new URLSearchParams({ ...(day ? { day } : {}), page: String(p) })}`;
 
   return (
@@ -35,6 +36,11 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Qu
       {deleted ? (
         <p role="status" className="mb-4 rounded-md border-l-4 border-sky-600 bg-sky-50 p-3">
           The screening was deleted.
+        </p>
+      ) : null}
+      {imported > 0 ? (
+        <p role="status" className="mb-4 rounded-md border-l-4 border-sky-600 bg-sky-50 p-3">
+          {imported} screening{imported === 1 ? ' was' : 's were'} imported.
         </p>
       ) : null}
       <div className="mb-4 flex flex-wrap items-end gap-4">
