@@ -36,7 +36,7 @@ test('staff create a film and a screening, a clash in the venue is refused, and 
   await page.getByLabel('Countries').fill('Canada, Iceland');
   await page.getByRole('button', { name: 'Create film' }).click();
   // A bad slug is refused in place, and what was typed stays.
-  await expect(page.getByRole('alert')).toContainText('slug is lower-case letters');
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText('slug is lower-case letters');
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await page.getByLabel('Slug (web address)').fill(slug);
   await page.getByRole('button', { name: 'Create film' }).click();
@@ -71,7 +71,7 @@ test('staff create a film and a screening, a clash in the venue is refused, and 
   await page.getByLabel('Venue').selectOption({ label: `${venue.name} (15 min changeover)` });
   await page.getByLabel(/^Starts/).fill(`${day}T21:20`);
   await page.getByRole('button', { name: 'Create screening' }).click();
-  await expect(page.getByRole('alert')).toContainText(`${venue.name} is busy`);
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText(`${venue.name} is busy`);
   await expect(page.getByLabel(/^Starts/)).toHaveValue(`${day}T21:20`);
   expect(await db.select({ id: screenings.id }).from(screenings).where(eq(screenings.venueId, venue.id))).toHaveLength(1);
 

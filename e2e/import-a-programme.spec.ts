@@ -26,7 +26,7 @@ test('a programme file with an error shows the row error and writes nothing; the
     `${film.slug},,,,${venue.slug},${d1},14:00,,yes,Director in person,open_captions,on_sale,,,adult:Adult:17.00|youth:Youth:11.00`,
     `${newSlug},Harbour Lights,88,,${venue.slug},${d2},19:00,,no,,,on_sale,,,`,
   ];
-  // Line 4 starts while line 2 is still running (14:00 + 100 + 10 + 30 minutes, then 15 of changeover).
+  // Line 4 starts while line 2 is still running (14:00 + 100 + 10 + 30 minutes, then 15 of changeover): both rows are told.
   const withError = [...good, `${film.slug},,,,${venue.slug},${d1},16:00,,,,,,,,`];
 
   await signInWithPassword(page, email, 'import-password', '/box-office/programme/import');
@@ -38,7 +38,7 @@ test('a programme file with an error shows the row error and writes nothing; the
 
   await page.getByLabel(/Programme file/).setInputFiles({ name: 'programme.csv', mimeType: 'text/csv', buffer: Buffer.from([HEADER, ...withError].join('\n')) });
   await page.getByRole('button', { name: 'Preview' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1 row has errors' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '2 rows have errors' })).toBeVisible();
   const preview = page.getByRole('table', { name: /Every row of the file/ });
   await expect(preview.getByRole('row').filter({ hasText: /^4/ })).toContainText('Overlaps line 2 of this file');
   await expect(page.getByRole('button', { name: /^Import/ })).toHaveCount(0);
