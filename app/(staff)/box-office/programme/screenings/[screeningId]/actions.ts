@@ -31,6 +31,8 @@ export async function deleteScreeningAction(_previous: FormResult, form: FormDat
   const id = Id.safeParse(form.get('screeningId'));
   if (!id.success) return { error: 'No such screening.' };
   const result = await deleteScreening(getDb(), actor, id.data);
+  // Already gone (deleted from another tab): its page no longer exists, so back to the list.
+  if (!result.ok && result.reason === 'not_found') redirect('/box-office/programme');
   if (!result.ok) return { error: result.message };
   redirect('/box-office/programme?deleted=1');
 }
