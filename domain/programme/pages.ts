@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getFilmForEdit, listFilmsPage, listSections } from './films';
-import { getPerson, listPeoplePage } from './people';
+import { getPerson, listFilmPartners, listPeoplePage } from './people';
 import { listPriceList } from './price-list';
 import { getScreeningForEdit, listScreeningChoices, listScreeningsPage } from './screenings';
 
@@ -16,6 +16,7 @@ export const programmePages = {
   priceList: (screeningId: string) => listPriceList(getDb(), screeningId),
   films: (festivalId: string, search: { q?: string; page?: number }) => listFilmsPage(getDb(), festivalId, search),
   film: async (filmId: string) => (/^[0-9a-f-]{36}$/i.test(filmId) ? getFilmForEdit(getDb(), filmId) : null),
+  filmPartners: (filmId: string) => listFilmPartners(getDb(), filmId),
   sections: (festivalId: string) => listSections(getDb(), festivalId),
   people: (search: { q?: string; page?: number }) => listPeoplePage(getDb(), search),
   person: async (personId: string) => (/^[0-9a-f-]{36}$/i.test(personId) ? getPerson(getDb(), personId) : null),

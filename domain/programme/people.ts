@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
-import { creditRole, filmCast, filmCredits, films, people } from '@/db/schema';
+import { creditRole, filmCast, filmCredits, filmPartners, films, organisations, people } from '@/db/schema';
 import { recordAudit } from '@/domain/audit/audit-log';
 import { auditFields, changedFields, isUniqueViolation, issuesMessage, OPTIONAL_TEXT, PAGE_SIZE, SLUG, type ProgrammeRefusal } from './shared';
 
@@ -141,4 +141,48 @@ export async function removeCredit(db: Database, actor: { id: string }, raw: z.i
     await recordAudit(tx, actor, { action: 'film.credit_remove', subjectKind: 'film', subjectId: filmId, before: { personId, role } });
     return { ok: true };
   });
+}
+
+export const FilmPartnerInput = z.object({ filmId: z.guid(), organisationSlug: SLUG });
+export type FilmPartnerResult = { ok: true } | ProgrammeRefusal<'invalid_input' | 'not_found' | 'organisation_not_found' | 'already_credited'>;
+
+/** Links a film to a partner organisation (film_partners: the organisations a film is presented with). */
+export async function addFilmPartner(db: Database, actor: { id: string }, raw: z.input<typeof FilmPartnerInput>): Promise<FilmPartnerResult> {
+  const parsed = FilmPartnerInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'invalid_input', message: issuesMessage(parsed.error) };
+  const { filmId, organisationSlug } = parsed.data;
+  return db.transaction(async (tx): Promise<FilmPartnerResult> => {
+    if (!(await lockFilm(tx, filmId))) return { ok: false, reason: 'not_found', message: 'No such film.' };
+    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, organisationSlug));
+    if (!org) return { ok: false, reason: 'organisation_not_found', message: `No organisation with the slug "${organisationSlug}".` };
+    const inserted = await tx.insert(filmPartners).values({ filmId, organisationId: org.id }).onConflictDoNothing().returning({ o: filmPartners.organisationId });
+    if (inserted.length === 0) return { ok: false, reason: 'already_credited', message: 'This organisation is already a partner of this film.' };
+    await recordAudit(tx, actor, { action: 'film.partner_add', subjectKind: 'film', subjectId: filmId, organisationId: org.id, after: { organisation: organisationSlug } });
+    return { ok: true };
+  });
+}
+
+export async function removeFilmPartner(db: Database, actor: { id: string }, raw: { filmId: string; organisationId: string }): Promise<FilmPartnerResult> {
+  const parsed = z.object({ filmId: z.guid(), organisationId: z.guid() }).safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'invalid_input', message: issuesMessage(parsed.error) };
+  const { filmId, organisationId } = parsed.data;
+  return db.transaction(async (tx): Promise<FilmPartnerResult> => {
+    if (!(await lockFilm(tx, filmId))) return { ok: false, reason: 'not_found', message: 'No such film.' };
+    const removed = await tx
+      .delete(filmPartners)
+      .where(and(eq(filmPartners.filmId, filmId), eq(filmPartners.organisationId, organisationId)))
+      .returning({ o: filmPartners.organisationId });
+    if (removed.length === 0) return { ok: false, reason: 'not_found', message: 'This organisation is not a partner of this film.' };
+    await recordAudit(tx, actor, { action: 'film.partner_remove', subjectKind: 'film', subjectId: filmId, organisationId, before: { organisationId } });
+    return { ok: true };
+  });
+}
+
+export async function listFilmPartners(db: Database, filmId: string) {
+  return db
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name })
+    .from(filmPartners)
+    .innerJoin(organisations, eq(organisations.id, filmPartners.organisationId))
+    .where(eq(filmPartners.filmId, filmId))
+    .orderBy(asc(organisations.name));
 }

@@ -6,7 +6,7 @@ import { films, inventoryPools, orderItems, screeningSeats, screenings, seats, t
 import { holdSeats } from '@/domain/booking/holds';
 import { createFilm as createFilmCommand, updateFilm } from '@/domain/programme/films';
 import { importProgramme, previewProgrammeImport } from '@/domain/programme/import';
-import { addCredit, createPerson } from '@/domain/programme/people';
+import { addCredit, addFilmPartner, createPerson, listFilmPartners, removeFilmPartner } from '@/domain/programme/people';
 import { addTicketType, deleteTicketType, listPriceList, updateTicketType } from '@/domain/programme/price-list';
 import { deleteScreening, scheduleScreening, updateScreening, type ScreeningInput } from '@/domain/programme/screenings';
 import { zonedTimeToUtc, addDays } from '@/lib/time';
@@ -15,6 +15,7 @@ import {
   createFilm,
   createGaVenue,
   createHold,
+  createOrganisation,
   createPaidOrder,
   createReservedVenue,
   createUser,
@@ -209,6 +210,14 @@ describe('films and people', () => {
     expect(await addCredit(db, staff, { filmId: made.filmId, personSlug, role: 'director' })).toMatchObject({ ok: false, reason: 'already_credited' });
     expect(await addCredit(db, staff, { filmId: made.filmId, personSlug: 'nobody-here', role: 'cast' })).toMatchObject({ ok: false, reason: 'person_not_found' });
     expect(await auditCount(made.filmId, 'film.update')).toBe(1);
+
+    const created = await createOrganisation(db);
+    const org = (await firstRow<{ id: string; slug: string }>(db, sql`SELECT id, slug FROM organisations WHERE id = ${created.id}`))!;
+    expect(await addFilmPartner(db, staff, { filmId: made.filmId, organisationSlug: org.slug })).toEqual({ ok: true });
+    expect(await addFilmPartner(db, staff, { filmId: made.filmId, organisationSlug: org.slug })).toMatchObject({ ok: false, reason: 'already_credited' });
+    expect((await listFilmPartners(db, made.filmId)).map((o) => o.slug)).toEqual([org.slug]);
+    expect(await removeFilmPartner(db, staff, { filmId: made.filmId, organisationId: org.id })).toEqual({ ok: true });
+    expect(await listFilmPartners(db, made.filmId)).toEqual([]);
   });
 });
 

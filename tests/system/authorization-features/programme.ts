@@ -1,5 +1,7 @@
 import { getDb } from '@/db/client';
-import { addCredit, createPerson } from '@/domain/programme/people';
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/sql';
+import { addCredit, addFilmPartner, createPerson } from '@/domain/programme/people';
 import { addTicketType } from '@/domain/programme/price-list';
 import { createFilm, createGaVenue, createTestScreening, getFestivalSummary, uniq } from '../../support/factories';
 import { get, withPermission, type FeatureRules, type SetupContext } from '../authorization-kit';
@@ -23,6 +25,9 @@ async function setup(ctx: SetupContext): Promise<Record<string, string>> {
   if (!person.ok) throw new Error(`programme setup: ${person.message}`);
   const credit = await addCredit(db, actor, { filmId: film.id, personSlug, role: 'director' });
   if (!credit.ok) throw new Error(`programme setup: ${credit.message}`);
+  const org = await rows<{ slug: string }>(db, sql`SELECT slug FROM organisations WHERE id = ${ctx.org1}`);
+  const partner = await addFilmPartner(db, actor, { filmId: film.id, organisationSlug: org[0]!.slug });
+  if (!partner.ok) throw new Error(`programme setup: ${partner.message}`);
   const edit = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id], day: 0, time: '10:00' });
   const spare = await addTicketType(db, actor, edit, { code: 'matrix', name: 'Matrix', priceCents: 100 });
   if (!spare.ok) throw new Error(`programme setup: ${spare.message}`);
@@ -67,6 +72,8 @@ export const programme: FeatureRules = {
     'ACTION updateFilmAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { title: 'Matrix', slug: 'Not A Slug' } },
     'ACTION addCreditAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { personSlug: 'no-such-person-here', role: 'director' } },
     'ACTION removeCreditAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { role: 'not-a-role' } },
+    'ACTION addFilmPartnerAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { organisationSlug: 'no-such-organisation-here' } },
+    'ACTION removeFilmPartnerAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { organisationId: 'not-an-id' } },
     'ACTION createPersonAction': { allow: editors, page: () => '/box-office/programme/people', source: 'staff', fields: { name: '', slug: '' } },
     'ACTION updatePersonAction': { allow: editors, page: (f) => `/box-office/programme/people/${f.extra.programmePerson}`, source: 'staff', fields: { name: 'Matrix', slug: 'NOT A SLUG' } },
     // No file: the preview refuses after the guard.

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { updateFilm } from '@/domain/programme/films';
-import { addCredit, removeCredit } from '@/domain/programme/people';
+import { addCredit, addFilmPartner, removeCredit, removeFilmPartner } from '@/domain/programme/people';
 import { requirePermission } from '@/web/auth/guards';
 import { filmFromForm } from '@/web/programme/forms';
 import type { FormResult } from '@/components/ui/ActionForm';
@@ -45,4 +45,22 @@ export async function removeCreditAction(_previous: FormResult, form: FormData):
   const result = await removeCredit(getDb(), actor, { filmId: id.data, personId: text(form, 'personId'), role: text(form, 'role') as 'director' });
   if (!result.ok) return { error: result.message };
   redirect(`/box-office/programme/films/${id.data}?saved=credits#credits`);
+}
+
+export async function addFilmPartnerAction(_previous: FormResult, form: FormData): Promise<FormResult> {
+  const actor = await requirePermission('programme.edit');
+  const id = Id.safeParse(form.get('filmId'));
+  if (!id.success) return { error: 'No such film.' };
+  const result = await addFilmPartner(getDb(), actor, { filmId: id.data, organisationSlug: text(form, 'organisationSlug') });
+  if (!result.ok) return { error: result.message };
+  redirect(`/box-office/programme/films/${id.data}?saved=partners#partners`);
+}
+
+export async function removeFilmPartnerAction(_previous: FormResult, form: FormData): Promise<FormResult> {
+  const actor = await requirePermission('programme.edit');
+  const id = Id.safeParse(form.get('filmId'));
+  if (!id.success) return { error: 'No such film.' };
+  const result = await removeFilmPartner(getDb(), actor, { filmId: id.data, organisationId: text(form, 'organisationId') });
+  if (!result.ok) return { error: result.message };
+  redirect(`/box-office/programme/films/${id.data}?saved=partners#partners`);
 }

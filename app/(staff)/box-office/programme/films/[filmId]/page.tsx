@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { addCreditAction, removeCreditAction, updateFilmAction } from './actions';
+import { addCreditAction, addFilmPartnerAction, removeCreditAction, removeFilmPartnerAction, updateFilmAction } from './actions';
 import { CREDIT_ROLES } from '@/domain/programme/films';
 import { programmePages } from '@/domain/programme/pages';
 import { requirePermission } from '@/web/auth/guards';
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: 'Edit a film', robots: { index: false
 type Params = Promise<{ filmId: string }>;
 type Query = Promise<Record<string, string | string[] | undefined>>;
 
-const SAVED: Record<string, string> = { created: 'The film was created.', film: 'The film was saved.', credits: 'The credits were saved.' };
+const SAVED: Record<string, string> = { created: 'The film was created.', film: 'The film was saved.', credits: 'The credits were saved.', partners: 'The partners were saved.' };
 const ROLE_LABEL: Record<string, string> = {
   director: 'Director',
   producer: 'Producer',
@@ -36,7 +36,7 @@ export default async function FilmEditPage({ params, searchParams }: { params: P
   const [{ filmId }, query] = await Promise.all([params, searchParams]);
   const film = await programmePages.film(filmId);
   if (!film) notFound();
-  const sections = await programmePages.sections(film.festivalId);
+  const [sections, partners] = await Promise.all([programmePages.sections(film.festivalId), programmePages.filmPartners(film.id)]);
   const saved = typeof query.saved === 'string' ? SAVED[query.saved] : undefined;
   const credits = [
     ...film.credits.map((c) => ({ ...c, role: c.role as string, character: null as string | null })),
@@ -118,6 +118,37 @@ export default async function FilmEditPage({ params, searchParams }: { params: P
           </div>
           <div className="sm:col-span-3">
             <PendingButton className="min-h-11 rounded-md bg-accent px-4 py-2 font-semibold text-white">Add credit</PendingButton>
+          </div>
+        </ActionForm>
+      </section>
+
+      <section id="partners" aria-labelledby="partners-title" className="mb-10">
+        <h2 id="partners-title" className="mb-3 font-serif text-2xl font-bold">
+          Partner organisations
+        </h2>
+        {partners.length === 0 ? <p className="mb-4">No partners.</p> : null}
+        <ul className="mb-4 grid gap-2">
+          {partners.map((o) => (
+            <li key={o.id} className="flex flex-wrap items-center gap-3">
+              <span>{o.name}</span>
+              <ActionForm action={removeFilmPartnerAction} label={`Remove partner ${o.name}`}>
+                <input type="hidden" name="filmId" value={film.id} />
+                <input type="hidden" name="organisationId" value={o.id} />
+                <PendingButton className="min-h-11 rounded-md border border-stone-500 px-3 text-sm" label={`Remove partner ${o.name}`}>
+                  Remove
+                </PendingButton>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+        <ActionForm action={addFilmPartnerAction} className="grid max-w-xl gap-3 rounded-lg border border-stone-300 bg-white p-4" label="Add a partner">
+          <input type="hidden" name="filmId" value={film.id} />
+          <div>
+            <label htmlFor="organisationSlug" className={labelClass}>Organisation (slug)</label>
+            <input id="organisationSlug" name="organisationSlug" required className={fieldClass} />
+          </div>
+          <div>
+            <PendingButton className="min-h-11 rounded-md bg-accent px-4 py-2 font-semibold text-white">Add partner</PendingButton>
           </div>
         </ActionForm>
       </section>
