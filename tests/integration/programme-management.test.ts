@@ -88,6 +88,21 @@ describe('scheduling a screening', () => {
     expect(await auditCount(b.screeningId, 'screening.update')).toBe(2);
   });
 
+  it('moves a screening to another venue only while nothing is sold or held, rebuilding its inventory', async () => {
+    const { db, festival, staff, input } = await world({ capacity: 50 });
+    const other = await createReservedVenue(db, festival.id, 2, 10);
+    const made = await scheduleScreening(db, staff, festival.id, input('19:00'));
+    const held = await scheduleScreening(db, staff, festival.id, input('12:00'));
+    if (!made.ok || !held.ok) throw new Error('setup');
+    expect(await updateScreening(db, staff, made.screeningId, input('19:00', { venueId: other.id }))).toMatchObject({ ok: true });
+    const seatRows = await db.select({ state: screeningSeats.state }).from(screeningSeats).where(eq(screeningSeats.screeningId, made.screeningId));
+    expect(seatRows).toHaveLength(20);
+    const pools = await db.select({ capacity: inventoryPools.capacity }).from(inventoryPools).where(eq(inventoryPools.screeningId, made.screeningId));
+    expect(pools.reduce((sum, p) => sum + p.capacity, 0)).toBe(20);
+    await createHold(db, held.screeningId, { quantity: 1 });
+    expect(await updateScreening(db, staff, held.screeningId, input('12:00', { venueId: other.id }))).toMatchObject({ ok: false, reason: 'venue_in_use' });
+  });
+
   it('makes the inventory the seed makes, with blocked seats blocked and out of the house', async () => {
     const db = getDb();
     const festival = await createFestival(db);
