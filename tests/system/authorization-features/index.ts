@@ -10,3 +10,5 @@ import { requests } from './requests';
 
 /** Each feature's rules, one file each so that features grow without touching each other's. */
 export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, reports, desk];
+import { programme } from './programme';
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, programme];
