@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import type { seats, venues } from '@/db/schema';
 import { firstRow, rows, uuidArray, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { recordAudit, type AuditFields } from '@/domain/audit/audit-log';
@@ -33,8 +33,8 @@ export const VenueInput = z
     stepFree: z.boolean().default(false),
     hearingLoop: z.boolean().default(false),
     seating: z.enum(['reserved', 'general_admission']),
-    capacity: z.number().int().min(1, 'Unreserved seating needs a capacity of at least 1.').max(100_000).nullable().default(null),
-    changeoverMinutes: z.number().int().min(0, 'Changeover is 0 to 240 minutes.').max(240, 'Changeover is 0 to 240 minutes.').default(15),
+    capacity: z.number({ error: 'The capacity is a whole number.' }).int().min(1, 'Unreserved seating needs a capacity of at least 1.').max(100_000).nullable().default(null),
+    changeoverMinutes: z.number({ error: 'Changeover is 0 to 240 minutes.' }).int().min(0, 'Changeover is 0 to 240 minutes.').max(240, 'Changeover is 0 to 240 minutes.').default(15),
   })
   .refine((v) => v.seating === 'reserved' || v.capacity !== null, { message: 'Unreserved seating needs a capacity.', path: ['capacity'] });
 export type VenueInput = z.input<typeof VenueInput>;
@@ -240,7 +240,7 @@ export interface StaffVenueSummary {
 }
 
 /** The festival's venues for the console's list. */
-export async function listVenuesForStaff(db: SqlRunner, festivalId: string, now = new Date()): Promise<StaffVenueSummary[]> {
+export async function listVenuesForStaff(festivalId: string, db: SqlRunner = getDb(), now = new Date()): Promise<StaffVenueSummary[]> {
   const found = await rows<
     Pick<ColumnsOf<typeof venues>, 'id' | 'slug' | 'name' | 'city' | 'seating' | 'capacity'> & { seats: number; blocked: number; wheelchair: number; upcoming: number }
   >(db, sql`
@@ -267,7 +267,7 @@ export async function listVenuesForStaff(db: SqlRunner, festivalId: string, now 
 export type VenueForEditing = Parsed & { id: string; festivalId: string; upcomingScreenings: number };
 
 /** One venue of the festival, as its edit form fills in; null when it is not this festival's. */
-export async function getVenueForEditing(db: SqlRunner, festivalId: string, venueId: string, now = new Date()): Promise<VenueForEditing | null> {
+export async function getVenueForEditing(festivalId: string, venueId: string, db: SqlRunner = getDb(), now = new Date()): Promise<VenueForEditing | null> {
   if (!z.guid().safeParse(venueId).success) return null;
   const row = await firstRow<VenueRow & { upcoming: number }>(db, sql`
     SELECT v.festival_id, v.slug, v.name, v.address_line, v.city, v.postal_code, v.description, v.accessibility_info, v.step_free,
@@ -279,7 +279,7 @@ export async function getVenueForEditing(db: SqlRunner, festivalId: string, venu
 }
 
 /** A venue's seats as the editor and the export read them, front to back, left to right. */
-export async function getSeatLayout(db: SqlRunner, venueId: string): Promise<LayoutSeat[]> {
+export async function getSeatLayout(venueId: string, db: SqlRunner = getDb()): Promise<LayoutSeat[]> {
   const found = await rows<Pick<ColumnsOf<typeof seats>, 'id' | 'row_label' | 'seat_number' | 'x' | 'y' | 'kind' | 'blocked'> & { section: string }>(db, sql`
     SELECT st.id, sec.name AS section, st.row_label, st.seat_number, st.x, st.y, st.kind, st.blocked
     FROM seats st JOIN seat_sections sec ON sec.id = st.section_id WHERE st.venue_id = ${venueId} ORDER BY st.y, st.x`);

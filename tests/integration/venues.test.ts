@@ -56,13 +56,13 @@ async function auditCount(actorId: string) {
 describe('saveSeatLayout', () => {
   it('saves the whole layout: a wheelchair space added, a seat blocked, a row renamed, a new section; ids kept; one audit entry', async () => {
     const { db, venue, staff } = await world();
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const a3 = find(layout, 'A', 3);
     const next: LayoutSeat[] = layout.map((s) => (s.id === a3.id ? { ...s, blocked: true } : s.row === 'B' ? { ...s, row: 'BB' } : s));
     next.push({ section: 'Balcony', row: 'C', number: 1, x: 0, y: 3, kind: 'wheelchair', blocked: false });
     const result = await saveSeatLayout(db, staff, venue.id, next);
     expect(result).toEqual({ ok: true, added: 1, removed: 0, changed: 6, screeningsUpdated: 1 });
-    const saved = await getSeatLayout(db, venue.id);
+    const saved = await getSeatLayout(venue.id);
     expect(saved).toHaveLength(11);
     expect(find(saved, 'A', 3)).toEqual({ ...a3, blocked: true });
     expect(saved.filter((s) => s.row === 'BB')).toHaveLength(5);
@@ -77,10 +77,10 @@ describe('saveSeatLayout', () => {
 
   it('lets seats swap positions and numbers in one save (the unique indexes are never crossed half-way)', async () => {
     const { db, venue, staff } = await world({ rows: 1, perRow: 3 });
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const swapped = layout.map((s) => ({ ...s, x: 2 - s.x, number: 4 - s.number }));
     expect((await saveSeatLayout(db, staff, venue.id, swapped)).ok).toBe(true);
-    const saved = await getSeatLayout(db, venue.id);
+    const saved = await getSeatLayout(venue.id);
     expect(saved.map((s) => [s.id, s.x, s.number])).toEqual(
       [...layout].reverse().map((s) => [s.id, 2 - s.x, 4 - s.number]),
     );
@@ -96,10 +96,10 @@ describe('saveSeatLayout', () => {
       allocations: { indigenous_access: 0, community_access: 0, donated: 0 },
     });
     expect(await pool(screeningId)).toMatchObject({ capacity: 8 });
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const first = await saveSeatLayout(db, staff, venue.id, layout.map((s) => (s.row === 'A' && s.number === 5 ? { ...s, blocked: true } : s)));
     expect(first.ok).toBe(true);
-    const next = (await getSeatLayout(db, venue.id))
+    const next = (await getSeatLayout(venue.id))
       .filter((s) => !(s.row === 'B' && s.number === 5))
       .map((s) => (s.row === 'A' && s.number === 5 ? { ...s, blocked: false } : s.row === 'A' && s.number === 4 ? { ...s, blocked: true } : s));
     next.push({ section: 'Stalls', row: 'C', number: 1, x: 0, y: 2, kind: 'wheelchair', blocked: false });
@@ -121,7 +121,7 @@ describe('saveSeatLayout', () => {
 
   it('refuses to remove or block a sold seat, naming it, and changes nothing', async () => {
     const { db, venue, screeningId, staff } = await world();
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const a3 = find(layout, 'A', 3);
     await createPaidOrder(db, screeningId, { seats: [a3.id] });
     const before = await auditCount(staff.id);
@@ -132,7 +132,7 @@ describe('saveSeatLayout', () => {
     const blocking = await saveSeatLayout(db, staff, venue.id, layout.map((s) => (s.id === a3.id ? { ...s, blocked: true } : s)));
     expect(blocking).toMatchObject({ ok: false, reason: 'seats_in_use', seats: ['Stalls row A seat 3'] });
 
-    expect(await getSeatLayout(db, venue.id)).toEqual(layout);
+    expect(await getSeatLayout(venue.id)).toEqual(layout);
     expect(await seatStates(screeningId)).toHaveLength(10);
     expect(await auditCount(staff.id)).toBe(before);
     expect(await inventoryProblems(db, screeningId)).toEqual([]);
@@ -142,7 +142,7 @@ describe('saveSeatLayout', () => {
 
   it('refuses to block a seat in a live hold; a seat held once and released may be blocked but not removed', async () => {
     const { db, venue, screeningId, staff } = await world();
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const b2 = find(layout, 'B', 2);
     const hold = await createHold(db, screeningId, { seats: [b2.id] });
     const held = await saveSeatLayout(db, staff, venue.id, layout.map((s) => (s.id === b2.id ? { ...s, blocked: true } : s)));
@@ -158,7 +158,7 @@ describe('saveSeatLayout', () => {
 
   it('refuses a layout whose house would leave general sale below what it sold, or under the access pools', async () => {
     const { db, venue, screeningId, staff } = await world({ rows: 1, perRow: 6, allocations: { indigenous_access: 2, community_access: 0, donated: 0 } });
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     await createPaidOrder(db, screeningId, { seats: [find(layout, 'A', 1).id, find(layout, 'A', 2).id], quantity: 2 });
     await createPaidOrder(db, screeningId, { seats: [find(layout, 'A', 3).id, find(layout, 'A', 4).id], quantity: 2, clientKey: 'other' });
     // 6 seats, 2 for Indigenous Access, 4 sold: blocking one more leaves general sale 3 places for 4 sold.
@@ -170,12 +170,12 @@ describe('saveSeatLayout', () => {
 
   it('refuses an invalid layout with its errors and writes nothing', async () => {
     const { db, venue, staff } = await world();
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const clash = [...layout, { section: 'Stalls', row: 'A', number: 1, x: 9, y: 9, kind: 'standard' as const, blocked: false }];
     const result = await saveSeatLayout(db, staff, venue.id, clash);
     expect(result).toMatchObject({ ok: false, reason: 'invalid_layout' });
     expect(result.ok ? [] : 'errors' in result ? result.errors.map((e) => e.message) : []).toEqual([expect.stringContaining('Duplicate label')]);
-    expect(await getSeatLayout(db, venue.id)).toEqual(layout);
+    expect(await getSeatLayout(venue.id)).toEqual(layout);
   });
 });
 
@@ -200,7 +200,7 @@ describe('layout files', () => {
 
   it('round-trips the export (CSV and JSON) and an import keeps the seats it names by label, so their ids and tickets stay', async () => {
     const { db, venue, screeningId, staff } = await world();
-    const layout = await getSeatLayout(db, venue.id);
+    const layout = await getSeatLayout(venue.id);
     const a1 = find(layout, 'A', 1);
     await createPaidOrder(db, screeningId, { seats: [find(layout, 'A', 2).id, a1.id], quantity: 2 });
     const csv = layoutToCsv(layout);
@@ -210,7 +210,7 @@ describe('layout files', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(parsed.seats.every((s) => s.id === undefined)).toBe(true);
     expect(await saveSeatLayout(db, staff, venue.id, parsed.seats)).toMatchObject({ ok: true, added: 1, removed: 0, changed: 1 });
-    const saved = await getSeatLayout(db, venue.id);
+    const saved = await getSeatLayout(venue.id);
     expect(find(saved, 'A', 1).id).toBe(a1.id);
     expect(find(saved, 'B', 5).blocked).toBe(true);
 
@@ -225,7 +225,7 @@ describe('a layout save racing purchases', () => {
     const { db, venue, screeningId, staff } = await world({ rows: 2, perRow: 8 });
     const outcomes = { saved: 0, sold: 0 };
     for (let round = 0; round < 6; round++) {
-      const layout = await getSeatLayout(db, venue.id);
+      const layout = await getSeatLayout(venue.id);
       const sellable = layout.filter((s) => !s.blocked && s.kind === 'standard');
       const target = sellable[round];
       if (!target?.id) throw new Error('no seat');
