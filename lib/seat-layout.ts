@@ -60,7 +60,7 @@ export function validateLayout(seats: readonly LayoutSeat[], lineOf: (index: num
     for (const message of seatProblems(s)) errors.push({ line, message });
     const pos = positionKey(s);
     const samePosition = positions.get(pos);
-    if (samePosition !== undefined) errors.push({ line, message: `Duplicate position: column ${s.x}, row ${s.y} is also line ${samePosition}.` });
+    if (samePosition !== undefined) errors.push({ line, message: `Duplicate position: x ${s.x}, y ${s.y} is also line ${samePosition}.` });
     else positions.set(pos, line);
     const label = labelKey(s);
     const sameLabel = labels.get(label);

@@ -75,7 +75,7 @@ export function LayoutImportForm({ venueId, action }: { venueId: string; action:
           </h2>
           <p className="mt-1 text-sm" role="status">
             {state.summary.seats} seats in {state.summary.sections} section{state.summary.sections === 1 ? '' : 's'}: {state.summary.sellable} on sale,{' '}
-            {state.summary.blocked} blocked, {state.summary.wheelchair} wheelchair spaces, {state.summary.companion} companion seats. It replaces the whole seat
+            {state.summary.blocked} blocked, {state.summary.wheelchair} wheelchair, {state.summary.companion} companion. It replaces the whole seat
             map: seats it leaves out are removed.
           </p>
           <div className="mt-3 overflow-x-auto">

@@ -193,7 +193,7 @@ export function SeatMapEditor({
           The screen is at the top. Choose a position with the arrow keys or a click; the panel edits it. Empty positions show +, blocked seats ×.
         </p>
         <p className="mt-1 text-sm" aria-live="polite">
-          {summary.seats} seats: {summary.sellable} on sale, {summary.blocked} blocked, {summary.wheelchair} wheelchair spaces, {summary.companion} companion seats
+          {summary.seats} seats: {summary.sellable} on sale, {summary.blocked} blocked, {summary.wheelchair} wheelchair, {summary.companion} companion
           {dirty ? ' (not saved yet)' : ''}.
         </p>
         <div className="mt-3 overflow-x-auto rounded-lg border border-stone-300 bg-white p-3">

@@ -5,6 +5,7 @@ import { donations } from './donations';
 import { indigenous } from './indigenous';
 import { partners } from './partners';
 import { requests } from './requests';
+import { venues } from './venues';
 
 /** Each feature's rules, one file each so that features grow without touching each other's. */
-export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit];
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, venues];

@@ -33,6 +33,10 @@ export async function updateVenueAction(_previous: VenueFormState, form: FormDat
   redirect(`/box-office/venues/${venueId}?done=saved`);
 }
 
+function following(n: number): string {
+  return n === 1 ? 'The upcoming screening here follows it.' : `${n} upcoming screenings here follow it.`;
+}
+
 function parseJson(text: unknown): unknown {
   if (typeof text !== 'string') return null;
   try {
@@ -54,7 +58,7 @@ export async function saveSeatLayoutAction(_previous: SaveLayoutState, form: For
   const parts = [`${result.added} added`, `${result.removed} removed`, `${result.changed} changed`];
   return {
     status: 'saved',
-    message: `Seat map saved: ${parts.join(', ')}. ${result.screeningsUpdated} upcoming screening${result.screeningsUpdated === 1 ? '' : 's'} now follow it.`,
+    message: `Seat map saved: ${parts.join(', ')}. ${following(result.screeningsUpdated)}`,
   };
 }
 
@@ -101,7 +105,7 @@ export async function importLayoutAction(_previous: ImportLayoutState, form: For
   revalidatePath(`/box-office/venues/${venueId}/seat-map`);
   return {
     status: 'saved',
-    message: `Seat map imported: ${result.added} added, ${result.removed} removed, ${result.changed} changed; ${result.screeningsUpdated} upcoming screening${result.screeningsUpdated === 1 ? '' : 's'} now follow it.`,
+    message: `Seat map imported: ${result.added} added, ${result.removed} removed, ${result.changed} changed. ${following(result.screeningsUpdated)}`,
   };
 }
 
