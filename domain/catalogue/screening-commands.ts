@@ -89,8 +89,9 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
     }
 
     const venueSeats =
-      venue.seating === 'reserved' ? await tx.select({ id: seats.id }).from(seats).where(eq(seats.venueId, venue.id)) : [];
-    const house = venue.seating === 'reserved' ? venueSeats.length : (venue.capacity ?? 0);
+      venue.seating === 'reserved' ? await tx.select({ id: seats.id, blocked: seats.blocked }).from(seats).where(eq(seats.venueId, venue.id)) : [];
+    // A blocked seat (seats.blocked, set in the seat map editor) is never sold: it is not part of the house.
+    const house = venue.seating === 'reserved' ? venueSeats.filter((s) => !s.blocked).length : (venue.capacity ?? 0);
     const defaults = await listSchemeSettings(tx, input.festivalId);
     const allocations = Object.fromEntries(
       defaults.map((d) => [d.scheme, input.allocations[d.scheme] ?? defaultAllocation(house, d.defaultShareBasisPoints)]),
@@ -157,7 +158,7 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
       ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.scheme, capacity: a.quantity })),
     ]);
     if (venueSeats.length > 0) {
-      await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id })));
+      await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id, state: s.blocked ? ('blocked' as const) : ('available' as const) })));
     }
     return { ok: true, screeningId: screening.id } as const;
   });

@@ -168,6 +168,15 @@ describe('saveSeatLayout', () => {
     expect((await seatStates(screeningId)).every((s) => s.state !== 'blocked')).toBe(true);
   });
 
+  it('a screening created after a seat was blocked starts with it blocked, outside its house', async () => {
+    const { db, festival, venue, film, staff } = await world();
+    const layout = await getSeatLayout(venue.id);
+    expect((await saveSeatLayout(db, staff, venue.id, layout.map((s) => (s.row === 'B' ? { ...s, blocked: true } : s)))).ok).toBe(true);
+    const later = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id], time: '21:30', allocations: { indigenous_access: 0, community_access: 0, donated: 0 } });
+    expect((await seatStates(later)).filter((s) => s.state === 'blocked').map((s) => s.row_label)).toEqual(['B', 'B', 'B', 'B', 'B']);
+    expect(await pool(later)).toMatchObject({ capacity: 5 });
+  });
+
   it('refuses an invalid layout with its errors and writes nothing', async () => {
     const { db, venue, staff } = await world();
     const layout = await getSeatLayout(venue.id);
