@@ -105,3 +105,42 @@ test('an audience member is refused the venue pages and the seat map download; a
   await expectAccessible(page);
   expect((await page.request.get(`/box-office/venues/${venue.id}/seat-map.csv`)).status()).toBe(403);
 });
+
+test('staff create a venue: a refusal keeps what was typed; then they edit its changeover', async ({ page, db }) => {
+  const email = uniqueEmail('venue-staff');
+  await createUser(db, { email, name: 'Vic Venues', role: 'staff', password: 'venue-password' });
+  const slug = `annex-${Date.now().toString(36)}`;
+  const name = `The Annex ${slug.slice(6)}`;
+
+  await signInWithPassword(page, email, 'venue-password', '/box-office/venues/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New venue' })).toBeVisible();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Web address').fill('lumen-cinema');
+  await page.getByLabel('Street address').fill('9 Pier Road');
+  await page.getByLabel('City').fill('Vancouver');
+  await page.getByLabel('Step-free access').check();
+  await page.getByLabel('General admission (a number of places)').check();
+  await page.getByLabel('Capacity').fill('120');
+  await page.getByRole('button', { name: 'Create venue' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText('Another venue already has the web address "lumen-cinema".');
+  await expect(page.getByLabel('Name')).toHaveValue(name);
+  await expect(page.getByLabel('Capacity')).toHaveValue('120');
+  await expect(page.getByLabel('Step-free access')).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByLabel('Web address').fill(slug);
+  await page.getByRole('button', { name: 'Create venue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The venue was created.' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Changeover (minutes)').fill('25');
+  await page.getByRole('button', { name: 'Save venue' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The venue was saved.' })).toBeVisible();
+  await expect(page.getByLabel('Changeover (minutes)')).toHaveValue('25');
+
+  await page.goto('/box-office/venues');
+  await expect(page.getByRole('row').filter({ hasText: name })).toContainText('General admission');
+  const entries = await rows<{ action: string }>(db, sql`SELECT action FROM audit_entries e JOIN users u ON u.id = e.actor_id WHERE u.email = ${email} ORDER BY e.created_at`);
+  expect(entries.map((e) => e.action)).toEqual(['createVenue', 'updateVenue']);
+});
