@@ -36,8 +36,9 @@ function selectVenues() {
       hearingLoop: venues.hearingLoop,
       seating: venues.seating,
       // Spelled out: in a one-table select drizzle leaves columns unqualified, and a bare "id" would be the seat's.
-      capacity: sql<number>`coalesce(venues.capacity, (SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id))`,
-      wheelchairSpaces: sql<number>`(SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id AND st.kind = 'wheelchair')`,
+      // Blocked seats (a broken seat, a camera position) are never sold: they are not counted.
+      capacity: sql<number>`coalesce(venues.capacity, (SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id AND NOT st.blocked))`,
+      wheelchairSpaces: sql<number>`(SELECT count(*)::int FROM seats st WHERE st.venue_id = venues.id AND st.kind = 'wheelchair' AND NOT st.blocked)`,
     })
     .from(venues);
 }
