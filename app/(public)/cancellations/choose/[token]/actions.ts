@@ -1,0 +1,29 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { chooseDonation, chooseRefund } from '@/domain/cancellations/choices';
+import { isChoiceTokenShape } from '@/domain/cancellations/choice-token';
+import { getOrderSettings } from '@/domain/payments/checkout';
+
+/** The private link is the holder's only credential: the token in the form is checked by the command's lookup. */
+const Token = z.string().refine(isChoiceTokenShape, 'Not a choice link');
+
+function page(token: string, query = ''): string {
+  return `/cancellations/choose/${token}${query}`;
+}
+
+export async function chooseRefundAction(form: FormData): Promise<void> {
+  const token = Token.safeParse(form.get('token'));
+  if (!token.success) redirect('/');
+  const result = await chooseRefund(getDb(), token.data, getOrderSettings());
+  redirect(page(token.data, result.ok ? '?done=refund' : `?error=${result.reason}`));
+}
+
+export async function chooseDonationAction(form: FormData): Promise<void> {
+  const token = Token.safeParse(form.get('token'));
+  if (!token.success) redirect('/');
+  const result = await chooseDonation(getDb(), token.data, getOrderSettings());
+  redirect(page(token.data, result.ok ? '?done=donation' : `?error=${result.reason}`));
+}
