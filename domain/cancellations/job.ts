@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
-import type { cancellationOrders, orders, screeningCancellations, users } from '@/db/schema';
+import type { cancellationOrders, orders, screeningCancellations } from '@/db/schema';
 import { firstRow, rows, uuidArray, type ColumnsOf } from '@/db/sql';
 import { queueEmail } from '@/domain/notifications/emails';
 import type { OrderSettings } from '@/domain/payments/orders';
-import { refundOrder } from '@/domain/refunds/refund-order';
+import { completeRefund, refundOrder } from '@/domain/refunds/refund-order';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { renderScreeningCancelled } from '@/platform/email/screening-cancelled';
 import { insertCancellationOrders } from './cancel-screening';
@@ -73,6 +73,7 @@ export async function runCancellationJob(db: Database, settings: OrderSettings, 
       if (step === null) break;
       report[step === 'requested' ? 'refundsRequested' : step] += 1;
     }
+    await completeOwnRefunds(db, screeningId, limit);
     report.refunded += await settleCompletedRefunds(db, screeningId);
     report.finished += await finishIfDone(db, screeningId);
   }
@@ -180,21 +181,19 @@ export async function refundNext(
   tried: string[],
 ): Promise<'refunded' | 'requested' | 'failed' | null> {
   return db.transaction(async (tx) => {
-    const row = await firstRow<Row & Pick<ColumnsOf<typeof screeningCancellations>, 'cancelled_by_id'> & Pick<ColumnsOf<typeof users>, 'role'> & { buyer_asked: boolean }>(tx, sql`
-      SELECT co.screening_id, co.order_id, c.cancelled_by_id, coalesce(u.role, 'staff') AS role,
-             co.decided_at < c.refund_deadline AS buyer_asked
+    const row = await firstRow<Row & { buyer_asked: boolean }>(tx, sql`
+      SELECT co.screening_id, co.order_id, co.decided_at < c.refund_deadline AS buyer_asked
       FROM cancellation_orders co JOIN screening_cancellations c ON c.screening_id = co.screening_id
-      LEFT JOIN users u ON u.id = c.cancelled_by_id
       WHERE co.screening_id = ${which.screeningId} AND co.state = 'refund_pending' AND co.refund_id IS NULL
         ${which.orderId ? sql`AND co.order_id = ${which.orderId}` : sql``}
         AND co.attempts < 10 AND co.order_id <> ALL(${uuidArray(tried)})
       ORDER BY co.order_id LIMIT 1 FOR UPDATE OF co SKIP LOCKED`);
     if (!row) return null;
     tried.push(row.order_id);
-    const actor = { id: row.cancelled_by_id ?? 'system', role: row.role };
+    // No staff actor: the holder asked (source buyer) or the deadline passed (automatic); the cancellation itself is audited.
     const refund = await refundOrder(
       db,
-      actor,
+      null,
       {
         orderId: row.order_id,
         reason: 'The screening was cancelled.',
@@ -206,15 +205,36 @@ export async function refundNext(
     );
     await options.afterRefundRequested?.(row.order_id);
     if (!refund.ok) {
-      await tx.execute(sql`UPDATE cancellation_orders SET attempts = attempts + 1, last_error = ${`${refund.reason}: ${refund.message}`}
+      // The order's money went back some other way meanwhile (staff refunded it in full): take that refund as this
+      // order's, and let the completion step finish it if Stripe has not confirmed it yet.
+      const other = await firstRow<{ id: string; status: string }>(tx, sql`
+        SELECT id, status FROM refunds WHERE order_id = ${row.order_id} AND status <> 'failed' ORDER BY created_at DESC LIMIT 1`);
+      const left = await firstRow<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE order_id = ${row.order_id} AND status = 'valid'`);
+      const elsewhere = other !== null && left!.n === 0;
+      await tx.execute(sql`UPDATE cancellation_orders SET attempts = attempts + 1, last_error = ${`${refund.reason}: ${refund.message}`},
+        refund_id = CASE WHEN ${elsewhere} THEN ${other?.id ?? null}::uuid ELSE refund_id END,
+        state = CASE WHEN ${elsewhere && other?.status === 'succeeded'} THEN 'refunded'::cancellation_order_state ELSE state END
         WHERE screening_id = ${row.screening_id} AND order_id = ${row.order_id}`);
-      return 'failed';
+      return elsewhere ? 'refunded' : 'failed';
     }
     await tx.execute(sql`UPDATE cancellation_orders SET refund_id = ${refund.refundId},
-      state = CASE WHEN ${refund.status} = 'succeeded' THEN 'refunded'::cancellation_order_state ELSE state END, last_error = NULL
+      state = CASE WHEN ${refund.status} = 'succeeded' THEN 'refunded'::cancellation_order_state ELSE state END,
+      last_error = ${refund.status === 'failed' ? 'Stripe refused the refund: see the refund row.' : null}
       WHERE screening_id = ${row.screening_id} AND order_id = ${row.order_id}`);
     return refund.status === 'succeeded' ? 'refunded' : 'requested';
   });
+}
+
+/**
+ * Stripe refunds of this cancellation not confirmed yet (Stripe was unreachable, or a run died between the refund's
+ * row and Stripe's answer): asked again with the refund row's own idempotency key, so Stripe makes each one once.
+ * The sweep's completePendingRefunds does the same for every refund; doing it here keeps the job's progress moving.
+ */
+async function completeOwnRefunds(db: Database, screeningId: string, limit: number): Promise<void> {
+  const due = await rows<{ id: string }>(db, sql`
+    SELECT r.id FROM cancellation_orders co JOIN refunds r ON r.id = co.refund_id
+    WHERE co.screening_id = ${screeningId} AND co.state = 'refund_pending' AND r.status = 'pending' LIMIT ${limit}`);
+  for (const r of due) await completeRefund(r.id, db);
 }
 
 /** Stripe refunds the worker completed since (completePendingRefunds): their rows end. */
