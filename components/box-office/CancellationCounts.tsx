@@ -1,4 +1,4 @@
-import type { CancellationOrderState } from '@/db/schema/cancellations';
+import type { CancellationOrderState } from '@/domain/cancellations/queries';
 
 /** What each state of a cancelled screening's orders means to staff, in the job's order. */
 const STATES: { state: CancellationOrderState; label: string }[] = [

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import type { holds, orders, screenings } from '@/db/schema';
 import { firstRow, rows, textArray, uuidArray, type ColumnsOf, type SqlRunner } from '@/db/sql';
 import { can, type Principal } from '@/domain/accounts/permissions';
@@ -61,7 +61,7 @@ const ORDERS_WITH_VALID_TICKETS = (screeningId: string) => sql`
   WHERE o.screening_id = ${screeningId} AND o.status = 'paid'
     AND EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = o.id AND t.status = 'valid')`;
 
-export async function getCancellationPreview(db: SqlRunner, screeningId: string): Promise<CancellationPreview | null> {
+export async function getCancellationPreview(screeningId: string, db: SqlRunner = getDb()): Promise<CancellationPreview | null> {
   if (!z.guid().safeParse(screeningId).success) return null;
   const s = await firstRow<
     Pick<ColumnsOf<typeof screenings>, 'id' | 'status'> & { title: string; starts_at: string; venue: string; over: boolean; currency: string }

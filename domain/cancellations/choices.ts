@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '@/db/client';
+import { getDb, type Database, type Transaction } from '@/db/client';
 import type { CancellationOrderState } from '@/db/schema/cancellations';
 import { firstRow, rows, type SqlRunner } from '@/db/sql';
 import { creditDonation } from '@/domain/access-fund/donations';
@@ -90,7 +90,7 @@ function toView(r: ChoiceRow): ChoiceView {
 }
 
 /** The holder's choice page, or null for a token that opens nothing. */
-export async function getChoiceView(db: SqlRunner, token: string): Promise<ChoiceView | null> {
+export async function getChoiceView(token: string, db: SqlRunner = getDb()): Promise<ChoiceView | null> {
   if (!isChoiceTokenShape(token)) return null;
   const row = await firstRow<ChoiceRow>(db, CHOICE(hashToken(token)));
   return row ? toView(row) : null;
@@ -110,7 +110,7 @@ export interface ExchangeOption {
  * Where a holder may exchange to by themselves: another screening of the same festival, selling now, with room for
  * all their tickets, and a ticket type no dearer than what they paid. Dearer ones are for the box office.
  */
-export async function listExchangeOptions(db: SqlRunner, view: Pick<ChoiceView, 'festivalId' | 'screeningId' | 'tickets' | 'maxUnitCents'>): Promise<ExchangeOption[]> {
+export async function listExchangeOptions(view: Pick<ChoiceView, 'festivalId' | 'screeningId' | 'tickets' | 'maxUnitCents'>, db: SqlRunner = getDb()): Promise<ExchangeOption[]> {
   const found = await rows<{ id: string; title: string; starts_at: string; venue: string; places_left: number; types: { id: string; name: string; price_cents: number }[] }>(db, sql`
     SELECT s.id, ${screeningTitleSql(sql`s`)} AS title, to_json(s.starts_at) #>> '{}' AS starts_at, v.name AS venue,
            greatest(p.capacity - p.held - p.sold, 0) AS places_left,

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+export type { CancellationOrderState } from '@/db/schema/cancellations';
 import type { CancellationOrderState } from '@/db/schema/cancellations';
 import { cancellationOrderState } from '@/db/schema/cancellations';
 import { firstRow, rows, type SqlRunner } from '@/db/sql';

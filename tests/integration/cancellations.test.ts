@@ -112,7 +112,7 @@ describe('cancelScreening', () => {
     expect(free.ok).toBe(true);
     await createHold(db(), screeningId, { quantity: 3, clientKey: 'cancel-cmd-live' });
 
-    const preview = await getCancellationPreview(db(), screeningId);
+    const preview = await getCancellationPreview(screeningId, db());
     expect(preview).toMatchObject({ paidOrders: 1, paidTickets: 2, paidCents: 3000, freeOrders: 1, freeTickets: 2, liveHolds: 1 });
 
     const audience = await createUser(db(), { role: 'audience' });
@@ -246,8 +246,8 @@ describe('the holder’s choices', () => {
     await cancelScreening(db(), staff, { screeningId, reason: 'Director ill', refundDeadline: future() }, settings);
     await runCancellationJob(db(), settings, { screeningId });
     const token = cancellationChoiceToken(screeningId, paid.orderId, settings.appSecret);
-    expect(await getChoiceView(db(), token)).toMatchObject({ state: 'offered', tickets: 2, valueCents: 3000 });
-    expect(await getChoiceView(db(), token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
+    expect(await getChoiceView(token, db())).toMatchObject({ state: 'offered', tickets: 2, valueCents: 3000 });
+    expect(await getChoiceView(token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), db())).toBeNull();
 
     const [first, second] = await Promise.all([chooseRefund(db(), token, settings), chooseDonation(db(), token, settings)]);
     const outcomes = [first, second];

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { chooseDonationAction, chooseRefundAction } from './actions';
-import { getDb } from '@/db/client';
 import { getChoiceView, listExchangeOptions } from '@/domain/cancellations/choices';
 import { formatCents } from '@/lib/format';
 import { formatDateTime } from '@/lib/time';
@@ -29,11 +28,11 @@ const OUTCOME: Record<string, string> = {
 /** The holder's page for a cancelled screening, opened from their email: a refund, an exchange or a gift. */
 export default async function CancellationChoicePage({ params, searchParams }: { params: Params; searchParams: Promise<Query> }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
-  const view = await getChoiceView(getDb(), token);
+  const view = await getChoiceView(token);
   if (!view) notFound();
   const tz = view.timeZone;
   const value = formatCents(view.valueCents, view.currency);
-  const options = view.state === 'offered' ? await listExchangeOptions(getDb(), view) : [];
+  const options = view.state === 'offered' ? await listExchangeOptions(view) : [];
   const error = typeof query.error === 'string' ? query.error : null;
 
   return (

@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cancelScreeningAction } from './actions';
-import { getDb } from '@/db/client';
 import { getCancellationPreview } from '@/domain/cancellations/cancel-screening';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { formatCents } from '@/lib/format';
@@ -26,7 +25,7 @@ const label = 'block text-sm font-semibold';
 export default async function NewCancellationPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requirePermission('screenings.cancel');
   const [query, festival] = await Promise.all([searchParams, requireCurrentFestival()]);
-  const preview = await getCancellationPreview(getDb(), one(query.screening) ?? '');
+  const preview = await getCancellationPreview(one(query.screening) ?? '');
   if (!preview) notFound();
   const tz = festival.timeZone;
   const error = one(query.error);
