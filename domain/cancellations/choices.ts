@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Database, type Transaction } from '@/db/client';
 import type { CancellationOrderState } from '@/db/schema/cancellations';
 import { firstRow, rows, type SqlRunner } from '@/db/sql';
 import { creditDonation } from '@/domain/access-fund/donations';
 import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import type { OrderSettings } from '@/domain/payments/orders';
+import { exchangeInTransaction, ExchangeInput, finishRefund, type ExchangeFailure, type ExchangeResult } from '@/domain/exchanges/exchange-order';
 import { transact } from '@/domain/shared/refusal';
 import { hashToken } from '@/platform/tokens';
 import { isChoiceTokenShape } from './choice-token';
@@ -209,4 +211,41 @@ export async function chooseDonation(db: Database, token: string, settings: Orde
       WHERE screening_id = ${row.screening_id} AND order_id = ${row.order_id}`);
     return { ok: true, state: 'donated' } as const;
   });
+}
+
+export type ExchangeChoiceResult = { ok: true; state: 'exchanged'; orderNumber: string; refundedCents: number } | ChoiceFailure | ExchangeFailure;
+
+/**
+ * The holder exchanges by themselves: all their tickets to another screening of the festival, the same number, at one
+ * ticket type no dearer in total (the difference is refunded). A dearer exchange is refused with "ask the box office".
+ * The cancellation row is locked first, then the order (inside the exchange), so a choice and the deadline's refund
+ * cannot both happen.
+ */
+export async function chooseExchange(
+  db: Database,
+  token: string,
+  choice: { toScreeningId: string; ticketTypeId: string },
+  settings: OrderSettings,
+): Promise<ExchangeChoiceResult> {
+  const parsed = z.object({ toScreeningId: z.guid(), ticketTypeId: z.guid() }).safeParse(choice);
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: 'Choose a screening and a ticket type.' };
+  type Refused = ChoiceFailure | ExchangeFailure;
+  const result = await transact<ExchangeChoiceResult | ExchangeResult, Refused>(db, async (tx, refuse) => {
+    const row = await lockChoice(tx, token);
+    if (!row) return refuse(NOT_FOUND);
+    if (row.state !== 'offered') return refuse(decided(row.state));
+    const count = await firstRow<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE order_id = ${row.order_id} AND status = 'valid'`);
+    const input = ExchangeInput.parse({
+      orderId: row.order_id,
+      toScreeningId: parsed.data.toScreeningId,
+      lines: [{ ticketTypeId: parsed.data.ticketTypeId, quantity: count!.n }],
+      reason: 'Screening cancelled: exchanged by the holder, the difference refunded.',
+    });
+    return exchangeInTransaction(tx, refuse, { by: 'holder' }, input, settings);
+  });
+  if (!result.ok) return result;
+  if ('state' in result) return result;
+  const finished = await finishRefund(result);
+  if (!finished.ok) return finished;
+  return { ok: true, state: 'exchanged', orderNumber: finished.orderNumber, refundedCents: finished.refundedCents };
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { chooseDonationAction, chooseRefundAction } from './actions';
+import { chooseDonationAction, chooseExchangeAction, chooseRefundAction } from './actions';
 import { getChoiceView, listExchangeOptions } from '@/domain/cancellations/choices';
 import { formatCents } from '@/lib/format';
 import { formatDateTime } from '@/lib/time';
@@ -25,6 +25,13 @@ const OUTCOME: Record<string, string> = {
   closed: 'These tickets were free, so there is nothing to refund.',
 };
 
+const ERROR: Record<string, string> = {
+  already_decided: 'A choice had already been made for this order.',
+  dearer: 'That exchange costs more than your tickets: please ask the box office.',
+  not_enough_places: 'That screening no longer has room for your tickets: choose another.',
+  screening_closed: 'That screening is no longer on sale: choose another.',
+};
+
 /** The holder's page for a cancelled screening, opened from their email: a refund, an exchange or a gift. */
 export default async function CancellationChoicePage({ params, searchParams }: { params: Params; searchParams: Promise<Query> }) {
   const [{ token }, query] = await Promise.all([params, searchParams]);
@@ -44,7 +51,7 @@ export default async function CancellationChoicePage({ params, searchParams }: {
       {error ? (
         <div className="mt-4 max-w-2xl">
           <Notice title="Nothing was changed" tone="warn">
-            {error === 'already_decided' ? 'A choice had already been made for this order.' : 'That did not work. Please try again, or ask the box office.'}
+            {ERROR[error] ?? 'That did not work. Please try again, or ask the box office.'}
           </Notice>
         </div>
       ) : null}
@@ -76,13 +83,26 @@ export default async function CancellationChoicePage({ params, searchParams }: {
             {options.length === 0 ? (
               <p className="mt-2 text-sm">No other screening has room for your tickets at that price right now: ask the box office.</p>
             ) : (
-              <ul className="mt-2 list-disc pl-5 text-sm" data-testid="exchange-options">
-                {options.slice(0, 20).map((o) => (
-                  <li key={o.screeningId}>
-                    {o.title}, {formatDateTime(o.startsAt, tz)}, {o.venue}: from {formatCents(Math.min(...o.ticketTypes.map((t) => t.priceCents)), view.currency)}
-                  </li>
-                ))}
-              </ul>
+              <form action={chooseExchangeAction} className="mt-3 grid gap-3">
+                <input type="hidden" name="token" value={token} />
+                <div>
+                  <label htmlFor="choice" className="block text-sm font-semibold">
+                    Screening and ticket
+                  </label>
+                  <select id="choice" name="choice" required className="mt-1 w-full rounded-md border border-stone-500 bg-white px-3 py-2">
+                    {options.slice(0, 50).flatMap((o) =>
+                      o.ticketTypes.map((t) => (
+                        <option key={`${o.screeningId}:${t.id}`} value={`${o.screeningId}:${t.id}`}>
+                          {o.title}, {formatDateTime(o.startsAt, tz)}, {o.venue}: {view.tickets} × {t.name} at {formatCents(t.priceCents, view.currency)}
+                        </option>
+                      )),
+                    )}
+                  </select>
+                </div>
+                <div>
+                  <PendingButton className={button}>Exchange my tickets</PendingButton>
+                </div>
+              </form>
             )}
           </section>
           <section aria-labelledby="gift-title" className="rounded-lg border border-stone-300 bg-white p-4">
