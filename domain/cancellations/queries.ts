@@ -31,6 +31,8 @@ export interface CancellationSummary {
   cancelledBy: string | null;
   counts: Record<CancellationOrderState, number>;
   total: number;
+  /** Orders whose refund was refused or failed (the job retries; a person may need to look). */
+  attention: number;
 }
 
 export async function listCancellableScreenings(festivalId: string, db: SqlRunner = getDb()): Promise<CancellableScreening[]> {
@@ -48,7 +50,9 @@ const SUMMARY = sql`
          c.status, c.reason, to_json(c.refund_deadline) #>> '{}' AS refund_deadline, to_json(c.created_at) #>> '{}' AS created_at,
          to_json(c.finished_at) #>> '{}' AS finished_at, coalesce(u.name, u.email) AS cancelled_by,
          (SELECT coalesce(json_object_agg(x.state, x.n), '{}'::json) FROM
-           (SELECT co.state, count(*)::int AS n FROM cancellation_orders co WHERE co.screening_id = c.screening_id GROUP BY co.state) x) AS counts
+           (SELECT co.state, count(*)::int AS n FROM cancellation_orders co WHERE co.screening_id = c.screening_id GROUP BY co.state) x) AS counts,
+         (SELECT count(*)::int FROM cancellation_orders co WHERE co.screening_id = c.screening_id AND co.last_error IS NOT NULL
+            AND co.state IN ('pending', 'offered', 'refund_pending')) AS attention
   FROM screening_cancellations c JOIN screenings s ON s.id = c.screening_id JOIN venues v ON v.id = s.venue_id
   LEFT JOIN users u ON u.id = c.cancelled_by_id`;
 
@@ -64,6 +68,7 @@ type SummaryRow = {
   finished_at: string | null;
   cancelled_by: string | null;
   counts: Partial<Record<CancellationOrderState, number>>;
+  attention: number;
 };
 
 function toSummary(r: SummaryRow): CancellationSummary {
@@ -81,6 +86,7 @@ function toSummary(r: SummaryRow): CancellationSummary {
     cancelledBy: r.cancelled_by,
     counts,
     total: Object.values(counts).reduce((a, b) => a + b, 0),
+    attention: r.attention,
   };
 }
 

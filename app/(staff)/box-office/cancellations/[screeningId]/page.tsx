@@ -56,6 +56,11 @@ export default async function CancellationProgressPage({ params }: { params: Par
           </p>
         </div>
         <CancellationCounts counts={c.counts} />
+        {c.attention > 0 ? (
+          <p className="mt-3 font-semibold text-amber-900">
+            {c.attention} refund{c.attention === 1 ? '' : 's'} could not be made yet: the job retries; check the orders&apos; refunds if this stays.
+          </p>
+        ) : null}
         {done ? null : <p className="mt-3 text-xs text-muted">This page updates by itself.</p>}
       </section>
       <AutoRefresh active={!done} />
