@@ -25,7 +25,7 @@ test('staff exchange an order’s two tickets to a dearer screening and take the
   await expect(page.getByText('2 valid tickets, worth $30.')).toBeVisible();
   await expectAccessible(page);
 
-  await expect(page.getByLabel('Exchange to').locator(`option[value="${to}"]`)).toHaveText(new RegExp(`^${film.title}, .*\\(40 left\\)$`));
+  await expect(page.getByLabel('Exchange to').locator(`option[value="${to}"]`)).toHaveText(new RegExp(`^${film.title}, .*\\(\\d+ left\\)$`));
   await page.getByLabel('Exchange to').selectOption(to);
   await page.getByRole('button', { name: 'Show prices' }).click();
   await expect(page.getByRole('heading', { name: new RegExp(`^To ${film.title}`) })).toBeVisible();
