@@ -25,7 +25,24 @@ const label = 'block text-sm font-semibold';
 export default async function NewCancellationPage({ searchParams }: { searchParams: Promise<Query> }) {
   const user = await requirePermission('screenings.cancel');
   const [query, festival] = await Promise.all([searchParams, requireCurrentFestival()]);
-  const preview = await getCancellationPreview(one(query.screening) ?? '');
+  const screeningId = one(query.screening);
+  if (!screeningId) {
+    // Reached without a screening (a bookmark, the nav's habit): say where to choose one rather than a 404.
+    return (
+      <Container>
+        <PageHeading>Cancel a screening</PageHeading>
+        <BoxOfficeNav user={user} current="/box-office/cancellations" />
+        <Notice title="Choose a screening first">
+          Pick the screening to cancel from{' '}
+          <Link href="/box-office/cancellations#cancel-title" className="underline">
+            the list of screenings
+          </Link>
+          : you will see what will happen before you confirm.
+        </Notice>
+      </Container>
+    );
+  }
+  const preview = await getCancellationPreview(screeningId);
   if (!preview) notFound();
   const tz = festival.timeZone;
   const error = one(query.error);
