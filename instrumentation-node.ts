@@ -1,6 +1,6 @@
 import { getEnv } from './platform/env';
 import { runningServer } from './platform/server/client-identity';
-import { pruneJob, releaseJob, sweepJob, waitlistOffersJob } from './domain/background-jobs';
+import { cancellationsJob, pruneJob, releaseJob, sweepJob, waitlistOffersJob } from './domain/background-jobs';
 import { startWorker } from './platform/worker';
 
 // Validate the environment now, so a misconfigured deployment fails at start-up rather than on its first request.
@@ -12,5 +12,5 @@ if (process.env.NEXT_PHASE !== 'phase-production-build') {
     console.error('[marquee] local mode runs only through `npm start` / `npm run dev` (scripts/server.ts listens on loopback only). For a public server, set PUBLIC_BASE_URL and the secrets in the README\'s Deploying section.');
     process.exit(1);
   }
-  void startWorker({ sweep: sweepJob, prune: pruneJob, release: releaseJob, waitlistOffers: waitlistOffersJob });
+  void startWorker({ sweep: sweepJob, prune: pruneJob, release: releaseJob, waitlistOffers: waitlistOffersJob, cancellations: cancellationsJob });
 }

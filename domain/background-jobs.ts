@@ -6,6 +6,7 @@ import { settleFulfilledDonationRequests } from '@/domain/donation-requests/requ
 import { sendPendingEmails } from '@/domain/notifications/mailer';
 import { getOrderSettings, sweep } from '@/domain/payments/checkout';
 import { offerReturnedPlaces } from '@/domain/access/indigenous';
+import { runCancellationJob } from '@/domain/cancellations/job';
 import { getEnv } from '@/platform/env';
 
 /**
@@ -39,4 +40,10 @@ export async function releaseJob(): Promise<void> {
 export async function waitlistOffersJob(): Promise<void> {
   const report = await offerReturnedPlaces(getDb(), getOrderSettings());
   if (report.offered + report.lapsed > 0) console.log('[worker] waiting-list offers', JSON.stringify(report));
+}
+
+/** Cancelled screenings: email holders, void free tickets, refund at the deadline or on request (domain/cancellations/job.ts). */
+export async function cancellationsJob(): Promise<void> {
+  const report = await runCancellationJob(getDb(), getOrderSettings());
+  if (Object.values(report).some((n) => n > 0)) console.log('[worker] cancellations', JSON.stringify(report));
 }

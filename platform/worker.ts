@@ -17,6 +17,9 @@ const RELEASE_SECONDS = 60;
 /** Waiting-list offers (Indigenous Access): once a minute across all instances. */
 const WAITLIST_OFFERS = 'marquee-waitlist-offers';
 const WAITLIST_OFFERS_SECONDS = 60;
+/** Cancelled screenings' holders: every few seconds, so staff watch the progress move and a chosen refund goes at once. */
+const CANCELLATIONS = 'marquee-cancellations';
+const CANCELLATIONS_SECONDS = 3;
 /**
  * What the worker runs, handed in by the caller (instrumentation-node.ts):
  * the platform never imports the domain, so the jobs come from outside.
@@ -30,6 +33,8 @@ export interface WorkerJobs {
   release: () => Promise<void>;
   /** Close lapsed waiting-list offers and offer returned places: every WAITLIST_OFFERS_SECONDS. */
   waitlistOffers: () => Promise<void>;
+  /** Work through cancelled screenings' orders (email, void, refund): every CANCELLATIONS_SECONDS. */
+  cancellations: () => Promise<void>;
 }
 const globalForWorker = globalThis as typeof globalThis & { __marqueeWorker?: Promise<PgBoss | null> };
 
@@ -66,6 +71,7 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
     await boss.createQueue(PRUNE);
     await boss.createQueue(RELEASE);
     await boss.createQueue(WAITLIST_OFFERS);
+    await boss.createQueue(CANCELLATIONS);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;
@@ -81,6 +87,9 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
   });
   await boss.work(WAITLIST_OFFERS, { pollingIntervalSeconds: 5 }, async () => {
     await jobs.waitlistOffers();
+  });
+  await boss.work(CANCELLATIONS, { pollingIntervalSeconds: 1 }, async () => {
+    await jobs.cancellations();
   });
   const tick = () =>
     boss
@@ -108,6 +117,14 @@ async function boot(jobs: WorkerJobs): Promise<PgBoss | null> {
       .catch((error: unknown) => console.error('[worker] could not queue waiting-list offers', error));
   void offers();
   setInterval(offers, WAITLIST_OFFERS_SECONDS * 1000).unref();
+  // Each step is its own transaction under its row's lock (SKIP LOCKED) and every refund has its request key: two runs
+  // at once share the work, and a run killed part-way is finished by the next without refunding anyone twice.
+  const cancellations = () =>
+    boss
+      .send(CANCELLATIONS, {}, { singletonKey: 'cancellations', singletonSeconds: CANCELLATIONS_SECONDS, retryLimit: 0 })
+      .catch((error: unknown) => console.error('[worker] could not queue the cancellations job', error));
+  void cancellations();
+  setInterval(cancellations, CANCELLATIONS_SECONDS * 1000).unref();
   console.log(`[worker] started: sweeping every ${env.SWEEP_INTERVAL_SECONDS} s`);
   return boss;
 }

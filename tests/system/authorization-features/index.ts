@@ -2,6 +2,7 @@ import type { FeatureRules } from '../authorization-kit';
 import { allocations } from './allocations';
 import { audit } from './audit';
 import { desk } from './desk';
+import { cancellations } from './cancellations';
 import { donations } from './donations';
 import { indigenous } from './indigenous';
 import { partners } from './partners';
@@ -14,3 +15,4 @@ export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partn
 import { programme } from './programme';
 export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, programme];
 export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, venues];
+export const FEATURES: readonly FeatureRules[] = [allocations, indigenous, partners, requests, donations, audit, cancellations];
