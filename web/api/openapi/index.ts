@@ -6,6 +6,7 @@ import './paths-indigenous';
 import './paths-partners';
 import './paths-requests';
 import './paths-donations';
+import './paths-check-in';
 
 /**
  * The OpenAPI description of the public JSON API, served at /api/v1/openapi.json. Generated from the zod schemas the
