@@ -339,7 +339,7 @@ export function DoorScanner({ screeningId, timeZone, initialSummary }: { screeni
 
       <section aria-labelledby="code-heading">
         <h2 id="code-heading" className="font-serif text-xl font-bold">
-          Type a ticket code
+          Type the code
         </h2>
         <form onSubmit={onCode} className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-end">
           <div className="grow">

@@ -167,7 +167,8 @@ export async function recordScan(db: Database, actor: CurrentUser, input: unknow
       await write('duplicate');
       return { ok: false, reason: 'already_admitted', result: 'duplicate', message: alreadyAdmittedMessage(first, tz), ticket: doorTicket(ticket), firstAdmission: first, replayed: false };
     }
-    await write('admitted');
+    // Not inserted: the clientScanId names another ticket's scan (the replay check above found none for this ticket's lock).
+    if (!(await write('admitted'))) return { ok: false, reason: 'invalid', message: 'This clientScanId was already used for another scan.' };
     await tx.execute(sql`UPDATE tickets SET checked_in_at = ${scannedAt.toISOString()}::timestamptz WHERE id = ${ticket.id}`);
     return { ok: true, result: 'admitted', ticket: doorTicket(ticket), admittedAt: scannedAt, replayed: false };
   });
