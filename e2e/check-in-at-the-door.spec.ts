@@ -6,7 +6,7 @@ test('door staff check tickets in by QR photo and by name; a second scan is turn
   const door = await createDoorScreening(db, festival);
   const [first, second] = door.tickets;
 
-  await signInAsStaff(page, door.staff, '/box-office/check-in');
+  await signInAsStaff(page, door.staff, `/box-office/check-in?date=${door.date}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Check-in' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: new RegExp(door.title) }).click();

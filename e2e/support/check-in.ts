@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import type { Database } from '@/db/client';
 import { rows } from '@/db/sql';
 import { createFilm, createPaidOrder, createReservedVenue, createTestScreening, createUser, uniq } from '../../tests/support/factories';
+import { localDate } from '@/lib/time';
 import { uniqueEmail } from './booking';
 
 interface FestivalRef {
@@ -28,7 +29,9 @@ export async function createDoorScreening(db: Database, festival: FestivalRef) {
   const email = uniqueEmail('door-staff');
   const password = 'door-staff-password';
   await createUser(db, { email, name: `Dee Door ${token}`, role: 'staff', password });
-  return { screeningId, title: film.title, holder, tickets, staff: { email, password } };
+  // The festival day it is on (late in the evening, two hours ahead is tomorrow's list).
+  const date = localDate(startsAt, festival.timeZone);
+  return { screeningId, title: film.title, holder, tickets, date, staff: { email, password } };
 }
 
 export async function signInAsStaff(page: Page, staff: { email: string; password: string }, callback: string) {
