@@ -33,6 +33,39 @@ test('the read API serves films and screenings with live availability', async ({
   expect(detail.accessAllocations.map((a: { programme: string }) => a.programme).sort()).toEqual(['community_access', 'donated', 'indigenous_access']);
 });
 
+test('list endpoints come a page at a time: following nextCursor visits every screening once, in order', async ({ request }) => {
+  const whole = await (await request.get('/api/v1/screenings?limit=200')).json();
+  expect(whole.nextCursor).toBeNull();
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const page: { count: number; nextCursor: string | null; screenings: { id: string }[] } = await (
+      await request.get(`/api/v1/screenings?limit=7${cursor ? `&cursor=${cursor}` : ''}`)
+    ).json();
+    expect(page.count).toBeLessThanOrEqual(7);
+    seen.push(...page.screenings.map((s) => s.id));
+    cursor = page.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 100);
+  expect(pages).toBeGreaterThan(1);
+  expect(seen).toEqual(whole.screenings.map((s: { id: string }) => s.id));
+
+  const films = await (await request.get('/api/v1/films?limit=3')).json();
+  expect(films.count).toBe(3);
+  const rest = await (await request.get(`/api/v1/films?limit=200&cursor=${films.nextCursor}`)).json();
+  const all = await (await request.get('/api/v1/films')).json();
+  expect([...films.films, ...rest.films].map((f: { slug: string }) => f.slug)).toEqual(all.films.map((f: { slug: string }) => f.slug));
+
+  for (const bad of ['limit=0', 'limit=201', 'limit=ten', 'cursor=bm90LWEtY3Vyc29y', 'cursor=%25%25']) {
+    for (const list of ['screenings', 'films']) {
+      const res = await request.get(`/api/v1/${list}?${bad}`);
+      expect(res.status(), `${list}?${bad}`).toBe(400);
+      expect((await res.json()).message).toBeTruthy();
+    }
+  }
+});
+
 test('bad parameters get 400 with a message, unknown ids 404', async ({ request }) => {
   const cases: [string, number][] = [
     ['/api/v1/screenings?date=2026-02-30', 400],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '@/db/client';
+import { getDb, type Database } from '@/db/client';
 import { firstRow, rows, type SqlRunner } from '@/db/sql';
 import { recordAudit } from '@/domain/audit/audit-log';
 import { transact } from '@/domain/shared/refusal';
@@ -67,7 +67,7 @@ export async function listApiTokens(db: SqlRunner, actor: CurrentUser): Promise<
 }
 
 /** The account a bearer token acts for, now; null for an unknown, revoked or expired token. */
-export async function userForApiToken(db: SqlRunner, secret: string): Promise<CurrentUser | null> {
+export async function userForApiToken(secret: string, db: SqlRunner = getDb()): Promise<CurrentUser | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 200) return null;
   const row = await firstRow<{ id: string; email: string; name: string | null; role: CurrentUser['role']; organisation_id: string | null; org_role: CurrentUser['orgRole'] }>(db, sql`
     UPDATE api_tokens t SET last_used_at = now()

@@ -118,6 +118,10 @@ export async function listProgramme(
   { now = new Date(), perFilm = 4 }: { now?: Date; perFilm?: number } = {},
 ): Promise<ProgrammeEntry[]> {
   const films = await listFilms(festival, filters);
+  return programmeEntries(festival, filters, films, now, perFilm);
+}
+
+async function programmeEntries(festival: FestivalSummary, filters: ProgrammeFilters, films: FilmCard[], now: Date, perFilm: number): Promise<ProgrammeEntry[]> {
   if (films.length === 0) return [];
   const screenings = await listScreenings(
     festival,
@@ -128,6 +132,34 @@ export async function listProgramme(
     const own = screenings.filter((s) => s.films.some((sf) => sf.slug === film.slug));
     return { film, screenings: own.slice(0, perFilm), moreScreenings: Math.max(0, own.length - perFilm) };
   });
+}
+
+/** Films per page of the programme: the page's HTML stays small however big the festival. */
+export const PROGRAMME_PAGE_SIZE = 24;
+
+export interface ProgrammePage {
+  entries: ProgrammeEntry[];
+  /** Films matching the filters, on every page. */
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * One page of the programme: the matching films are counted and ordered as a whole (a light query), and only this
+ * page's films get their screenings read and rendered. A page past the end shows the last one.
+ */
+export async function listProgrammePage(
+  festival: FestivalSummary,
+  filters: ProgrammeFilters,
+  page: number,
+  { now = new Date(), perFilm = 4, pageSize = PROGRAMME_PAGE_SIZE }: { now?: Date; perFilm?: number; pageSize?: number } = {},
+): Promise<ProgrammePage> {
+  const films = await listFilms(festival, filters);
+  const pageCount = Math.max(1, Math.ceil(films.length / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const slice = films.slice((current - 1) * pageSize, current * pageSize);
+  return { entries: await programmeEntries(festival, filters, slice, now, perFilm), total: films.length, page: current, pageCount };
 }
 
 export interface FilmPerson {

@@ -87,6 +87,16 @@ export interface ScreeningFilter {
   filmSlug?: string;
   ids?: string[];
   upcomingAfter?: Date;
+  /** Keyset pagination: only screenings after this one in the list's order (start, venue name, id). */
+  after?: ScreeningListKey;
+  limit?: number;
+}
+
+/** A screening's place in the list's order, which a cursor carries. */
+export interface ScreeningListKey {
+  startsAt: string;
+  venueName: string;
+  id: string;
 }
 
 function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
@@ -99,6 +109,7 @@ function whereFor(festival: FestivalSummary, f: ScreeningFilter): SQL {
   if (f.feature) parts.push(sql`${f.feature}::accessibility_feature = ANY(s.features)`);
   if (f.ids) parts.push(sql`s.id = ANY(${uuidArray(f.ids)})`);
   if (f.upcomingAfter) parts.push(sql`s.starts_at > ${f.upcomingAfter.toISOString()}::timestamptz`);
+  if (f.after) parts.push(sql`(s.starts_at, v.name, s.id) > (${f.after.startsAt}::timestamptz, ${f.after.venueName}, ${f.after.id}::uuid)`);
   if (f.filmIds) {
     parts.push(sql`EXISTS (SELECT 1 FROM screening_films sf WHERE sf.screening_id = s.id AND sf.film_id = ANY(${uuidArray(f.filmIds)}))`);
   }
@@ -135,7 +146,8 @@ export async function listScreenings(festival: FestivalSummary, filter: Screenin
     JOIN venues v ON v.id = s.venue_id
     LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${PAID_TICKETS_POOL}::pool_kind
     WHERE ${whereFor(festival, filter)}
-    ORDER BY s.starts_at, v.name, s.id`,
+    ORDER BY s.starts_at, v.name, s.id
+    ${filter.limit ? sql`LIMIT ${filter.limit}` : sql``}`,
   );
   return found.map((r) => toSummary(r, festival.timeZone, now));
 }

@@ -1,3 +1,4 @@
+import { completePendingRefunds } from '@/domain/refunds/refund-order';
 import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { getDb, type Transaction } from '@/db/client';
@@ -266,5 +267,7 @@ export async function sweep(limit = 100): Promise<SweepReport> {
   const mismatches = await rows<{ pi: ColumnsOf<typeof paymentMismatches>['stripe_payment_intent_id'] }>(db, sql`
     SELECT stripe_payment_intent_id AS pi FROM payment_mismatches WHERE status = 'refund_due' ORDER BY created_at LIMIT ${limit}`);
   for (const m of mismatches) if (await refundPaymentMismatch(m.pi)) refunded += 1;
+  // Box-office and cancellation refunds whose Stripe step was not confirmed (a crash between commit and Stripe, an outage).
+  refunded += await completePendingRefunds(limit, db);
   return { expiredHolds, settled, refunded };
 }

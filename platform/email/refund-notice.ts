@@ -62,3 +62,49 @@ export function renderAutomaticRefund(input: AutomaticRefundInput): RenderedEmai
   ]);
   return { subject, html, text };
 }
+
+export interface RefundNoticeInput {
+  festivalName: string;
+  buyerName: string;
+  orderNumber: string;
+  title: string;
+  startsAt: Date;
+  timeZone: string;
+  amountCents: number;
+  currency: string;
+  /** Tickets voided by this refund (0 for a gift-only refund). */
+  tickets: number;
+  /** Tickets of the order still valid after it. */
+  ticketsLeft: number;
+  donationCents: number;
+  /** How the money comes back: to the card (Stripe), or across the desk (cash, card terminal). */
+  method: 'stripe' | 'cash' | 'card_terminal' | 'complimentary' | 'exchange_credit';
+  reason: string;
+}
+
+/** A refund made by the box office (or a cancellation): what was refunded, how the money comes back, what stays valid. */
+export function renderRefundNotice(input: RefundNoticeInput): RenderedEmail {
+  const amount = formatCents(input.amountCents, input.currency);
+  const when = formatScreeningTime(input.startsAt, null, input.timeZone);
+  const subject = cleanSubject(`Refund for ${input.festivalName} order ${input.orderNumber}`);
+  const ticketLine =
+    input.tickets === 0
+      ? 'Your tickets are unchanged.'
+      : `${input.tickets === 1 ? 'One ticket' : `${input.tickets} tickets`} for ${input.title} (${when}) ${input.tickets === 1 ? 'is' : 'are'} now cancelled and will not scan at the door.` +
+        (input.ticketsLeft > 0 ? ` Your other ${input.ticketsLeft === 1 ? 'ticket stays' : `${input.ticketsLeft} tickets stay`} valid.` : '');
+  const moneyLine =
+    input.amountCents === 0
+      ? 'No money was taken for these tickets, so there is nothing to pay back.'
+      : input.method === 'stripe'
+        ? `We are refunding ${amount} to your original payment method; it usually shows on your statement within 5–10 business days.`
+        : `${amount} was refunded to you at the box office.`;
+  const giftLine = input.donationCents > 0 ? `This includes your gift to the access fund (${formatCents(input.donationCents, input.currency)}), refunded as you asked.` : null;
+  const facts = [`Hi ${input.buyerName},`, ticketLine, moneyLine, ...(giftLine ? [giftLine] : []), `Reason: ${input.reason}`, `Order number: ${input.orderNumber}`];
+  const html = emailDocument({
+    title: subject,
+    preheader: input.amountCents > 0 ? `${amount} refunded for order ${input.orderNumber}.` : `Tickets cancelled for order ${input.orderNumber}.`,
+    bodyHtml: [heading('Your refund'), ...facts.map((f) => paragraph(escapeHtml(f)))].join('\n'),
+    footer: `You are receiving this email because you placed order ${input.orderNumber} for ${input.festivalName}.`,
+  });
+  return { subject, html, text: textDocument(['Your refund', ...facts]) };
+}

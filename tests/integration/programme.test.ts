@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
-import { listFilms, listProgramme, getFilmBySlug } from '@/domain/catalogue/films';
+import { listFilms, listProgramme, listProgrammePage, getFilmBySlug } from '@/domain/catalogue/films';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { createFestival, createFilm, createGaVenue, createSection, createTestScreening } from '../support/factories';
 
@@ -73,6 +73,19 @@ describe('programme filters and search', () => {
     const moss = entries.find((e) => e.film.slug === ids.moss);
     expect(moss?.screenings).toHaveLength(1);
     expect(moss?.screenings[0]?.day).toBe(festival.days[1]);
+  });
+
+  it('pages the programme: every film once across the pages, only a page rendered at a time, a page past the end shows the last', async () => {
+    const all = (await listFilms(festival, {})).map((f) => f.slug);
+    expect(all).toHaveLength(3);
+    const pages = [1, 2].map((n) => listProgrammePage(festival, {}, n, { pageSize: 2 }));
+    const [first, second] = await Promise.all(pages);
+    expect(first).toMatchObject({ total: 3, page: 1, pageCount: 2 });
+    expect(first!.entries).toHaveLength(2);
+    expect(second!.entries).toHaveLength(1);
+    expect([...first!.entries, ...second!.entries].map((e) => e.film.slug)).toEqual(all);
+    expect(await listProgrammePage(festival, {}, 99, { pageSize: 2 })).toMatchObject({ page: 2, total: 3 });
+    expect(await listProgrammePage(festival, { q: 'nothing like this' }, 1)).toMatchObject({ entries: [], total: 0, page: 1, pageCount: 1 });
   });
 
   it('finds the demo films by director and cast', async () => {

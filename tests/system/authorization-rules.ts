@@ -45,6 +45,7 @@ const CORE_RULES: Record<string, Rule> = {
   'GET /api/v1/screenings': { allow: all, request: get(() => '/api/v1/screenings') },
   'GET /api/v1/screenings/[id]': { allow: all, request: get((f) => `/api/v1/screenings/${f.screeningId}`) },
   'GET /api/v1/openapi.json': { allow: all, request: get(() => '/api/v1/openapi.json') },
+  'GET /api/health': { allow: all, request: get(() => '/api/health') },
   'POST /api/v1/screenings/[id]/holds': {
     allow: all, // guest checkout: anyone may hold places
     request: (f) => ({ method: 'POST', path: `/api/v1/screenings/${f.screeningId}/holds`, body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 1 }] }) }),

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@/lib/time';
 import { z } from '@/web/api/openapi/zod';
+import { PageQuery } from '@/web/api/pagination';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a slug such as "lumen-cinema"').max(100);
 
@@ -11,6 +12,7 @@ export const ScreeningQuery = z
     venue: slug.openapi({ param: { description: 'Venue slug' } }).optional(),
     film: slug.openapi({ param: { description: 'Film slug' } }).optional(),
   })
+  .extend(PageQuery.shape)
   .strict();
 
 export function parseScreeningQuery(params: URLSearchParams) {

@@ -1,6 +1,5 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { getDb } from '@/db/client';
 import { userForApiToken } from '@/domain/accounts/api-tokens';
 import { can, type Permission } from '@/domain/accounts/permissions';
 import { getCurrentUser, type CurrentUser } from '@/web/auth/guards';
@@ -15,7 +14,7 @@ async function apiCaller(): Promise<{ user: CurrentUser | null; badToken: boolea
   const authorization = (await headers()).get('authorization');
   const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer) {
-    const user = await userForApiToken(getDb(), bearer);
+    const user = await userForApiToken(bearer);
     return { user, badToken: !user };
   }
   return { user: await getCurrentUser(), badToken: false };

@@ -4,7 +4,10 @@ import { ACCESS_SCHEMES, accessSchemePath } from '@/domain/catalogue/access-sche
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Indigenous & Community Access' };
+export const metadata: Metadata = {
+  title: 'Indigenous & Community Access',
+  description: 'Free tickets set aside at every screening: Indigenous Access, Community Access through partner organisations, and donated tickets.',
+};
 
 export default function AccessPage() {
   return (

@@ -10,7 +10,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 import { BuyerFields } from '@/components/ui/BuyerFields';
 
-export const metadata: Metadata = { title: 'Give to the access fund' };
+export const metadata: Metadata = { title: 'Give to the access fund', description: 'Donate tickets or an amount to the access fund, which pays for free tickets for the people our partners serve.' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

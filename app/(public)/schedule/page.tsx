@@ -9,7 +9,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Schedule' };
+export const metadata: Metadata = { title: 'Schedule', description: 'Day by day, venue by venue: every screening of the festival with its time and availability.' };
 
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const festival = await requireCurrentFestival();

@@ -5,7 +5,7 @@ import { listVenues } from '@/domain/catalogue/venues';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Venues' };
+export const metadata: Metadata = { title: 'Venues', description: 'The festival’s venues: addresses, seating, step-free access and hearing loops.' };
 
 export default async function VenuesPage() {
   const festival = await requireCurrentFestival();

@@ -3,6 +3,7 @@ import { HoldRequest } from '@/domain/booking/holds';
 import { ProgrammeFilters } from '@/domain/catalogue/programme-filters';
 import { CheckoutRequest, IdPath, SlugPath } from '@/web/api/schemas';
 import { ScreeningQuery } from '@/web/api/screening-query';
+import { PageQuery } from '@/web/api/pagination';
 import { FilmDetailBody, ScreeningDetailBody } from '@/web/api/serialize';
 import { OrderBody } from '@/web/api/serialize-order';
 import { annotate, registry } from './registry';
@@ -41,8 +42,8 @@ registry.registerPath({
   method: 'get',
   path: '/films',
   operationId: 'listFilms',
-  summary: 'Films in the programme, optionally filtered',
-  request: { query: ProgrammeFilters },
+  summary: 'Films in the programme, optionally filtered, a page at a time',
+  request: { query: ProgrammeFilters.extend(PageQuery.shape) },
   responses: { 200: { description: 'The matching films', content: json(FilmList) }, 400: error('A filter value is malformed') },
 });
 
@@ -59,7 +60,7 @@ registry.registerPath({
   method: 'get',
   path: '/screenings',
   operationId: 'listScreenings',
-  summary: 'Screenings with live availability',
+  summary: 'Screenings with live availability, a page at a time (cursor)',
   request: { query: ScreeningQuery },
   responses: {
     200: { description: 'The matching screenings, in start order', content: json(ScreeningList) },

@@ -23,10 +23,11 @@ export const ERROR_BODY_MATCHES_SCHEMA: Same<ApiErrorBody, z.infer<typeof ErrorB
 /** `not_enough_seats` also says how many places are left; `seats_unavailable` which seats were taken. */
 export const HoldConflictBody = ErrorBody.extend({ available: z.number().int().optional(), seats: z.array(z.string()).optional() });
 
-export const FilmList = z.object({ festival: z.string(), count: z.number().int(), films: z.array(FilmCardBody) });
+const nextCursor = z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page' });
+export const FilmList = z.object({ festival: z.string(), count: z.number().int(), nextCursor, films: z.array(FilmCardBody) });
 export type FilmList = z.infer<typeof FilmList>;
 
-export const ScreeningList = z.object({ festival: z.string(), timeZone: z.string(), count: z.number().int(), screenings: z.array(ScreeningBody) });
+export const ScreeningList = z.object({ festival: z.string(), timeZone: z.string(), count: z.number().int(), nextCursor, screenings: z.array(ScreeningBody) });
 export type ScreeningList = z.infer<typeof ScreeningList>;
 
 export const HoldCreated = z.object({

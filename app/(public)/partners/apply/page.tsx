@@ -6,7 +6,10 @@ import { Field, Flash, inputClass, SubmitButton } from '@/components/partners/fo
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Become a community partner' };
+export const metadata: Metadata = {
+  title: 'Become a community partner',
+  description: 'Community organisations apply here to receive Community Access places and donated tickets for the people they serve.',
+};
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

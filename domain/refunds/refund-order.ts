@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import { z } from 'zod';
+import { getDb, type Database } from '@/db/client';
+import type { PaymentMethod, RefundSource, RefundStatus } from '@/db/schema/payments';
+import { firstRow, rows, uuidArray } from '@/db/sql';
+import { refundOrderGift } from '@/domain/access-fund/donations';
+import { recordAudit } from '@/domain/audit/audit-log';
+import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
+import { queueEmail } from '@/domain/notifications/emails';
+import type { OrderSettings } from '@/domain/payments/orders';
+import { loadOrderForTickets } from '@/domain/payments/ticket-views';
+import { transact } from '@/domain/shared/refusal';
+import { renderRefundNotice } from '@/platform/email/refund-notice';
+import { getStripe } from '@/platform/stripe';
+
+/**
+ * Refunds: money back for tickets (all of an order's, or some), as a `refunds` row. The database part is one
+ * transaction (tickets void, places back on sale, the gift reversed only on purpose, the row, the audit entry, the
+ * buyer's email); the Stripe part follows it with the refund row's id as Stripe's idempotency key, so a retry (the
+ * worker's, a crashed job's) never takes money back twice. `requestKey` makes a replayed form or job step return the
+ * first refund instead of making a second.
+ */
+
+export const RefundRequest = z.object({
+  orderId: z.guid('Unknown order.'),
+  /** The tickets to refund; all the order's valid tickets when left out. */
+  ticketIds: z.array(z.guid('Unknown ticket.')).min(1).max(50).optional(),
+  /** Less than the tickets' value (a fee kept, a goodwill part-refund); their value when left out. */
+  amountCents: z.number().int('Whole cents only.').min(0).max(10_000_000).optional(),
+  /** Also give back the order's gift to the access fund (reverses its credit). Never by default. */
+  includeDonation: z.boolean().default(false),
+  reason: z.string().trim().min(3, 'Give a reason (at least 3 characters).').max(500),
+  source: z.enum(['buyer', 'staff', 'automatic']),
+  requestKey: z.string().trim().min(8).max(200),
+});
+export type RefundRequest = z.input<typeof RefundRequest>;
+
+export type RefundFailure = 'invalid' | 'not_found' | 'access_order' | 'not_refundable' | 'nothing_to_refund' | 'amount_too_large' | 'checked_in';
+export type RefundOrderResult =
+  | { ok: true; refundId: string; amountCents: number; status: RefundStatus; replayed: boolean }
+  | { ok: false; reason: RefundFailure; message: string };
+
+interface LockedOrder {
+  status: string;
+  scheme: string | null;
+  screening_id: string;
+  pool_kind: PoolKind;
+  currency: string;
+}
+
+/**
+ * Refunds an order, in full or in part. `actor` is the staff member (audited), or null for the system (a cancellation's
+ * job after its deadline, recorded with source 'automatic'). $0 access orders are not refunded but given back
+ * (domain/access/return-places.ts); checked-in tickets are not refunded.
+ */
+export async function refundOrder(db: Database, actor: { id: string } | null, input: RefundRequest, settings: OrderSettings): Promise<RefundOrderResult> {
+  const parsed = RefundRequest.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: 'invalid', message: parsed.error.issues[0]?.message ?? 'Invalid refund.' };
+  const req = parsed.data;
+  const result = await transact<RefundOrderResult, RefundOrderResult & { ok: false }>(db, async (tx, refuse) => {
+    // The order row first: it serialises every refund of this order, and the replay check below sees committed work.
+    const order = await firstRow<LockedOrder>(tx, sql`
+      SELECT o.status, o.scheme, o.screening_id, h.pool_kind, o.currency FROM orders o JOIN holds h ON h.id = o.hold_id
+      WHERE o.id = ${req.orderId} FOR UPDATE OF o`);
+    if (!order) return refuse({ ok: false, reason: 'not_found', message: 'No such order.' });
+    const replay = await firstRow<{ id: string; amount_cents: number; status: RefundStatus; order_id: string }>(tx, sql`
+      SELECT id, amount_cents, status, order_id FROM refunds WHERE request_key = ${req.requestKey}`);
+    if (replay) {
+      if (replay.order_id !== req.orderId) return refuse({ ok: false, reason: 'invalid', message: 'This request key was used for another order.' });
+      return { ok: true, refundId: replay.id, amountCents: replay.amount_cents, status: replay.status, replayed: true };
+    }
+    if (order.scheme !== null) {
+      return refuse({ ok: false, reason: 'access_order', message: 'Access tickets cost nothing: give them back instead of refunding them.' });
+    }
+    if (order.status !== 'paid') return refuse({ ok: false, reason: 'not_refundable', message: `This order is ${order.status.replace('_', ' ')}, not paid.` });
+
+    const valid = await rows<{ id: string; price_cents: number; checked_in_at: Date | null }>(tx, sql`
+      SELECT id, price_cents, checked_in_at FROM tickets WHERE order_id = ${req.orderId} AND status = 'valid' ORDER BY created_at, id FOR UPDATE`);
+    const chosen = req.ticketIds ? valid.filter((t) => req.ticketIds!.includes(t.id)) : valid;
+    if (req.ticketIds && chosen.length !== new Set(req.ticketIds).size) {
+      return refuse({ ok: false, reason: 'nothing_to_refund', message: 'Some of those tickets are not valid tickets of this order.' });
+    }
+    if (chosen.some((t) => t.checked_in_at)) return refuse({ ok: false, reason: 'checked_in', message: 'A ticket that was already used at the door is not refunded.' });
+
+    const gift = await firstRow<{ amount_cents: number; status: string }>(tx, sql`
+      SELECT amount_cents, status FROM donations WHERE order_id = ${req.orderId} ORDER BY created_at LIMIT 1`);
+    const donationCents = req.includeDonation ? (gift?.status === 'paid' || gift?.status === 'pending' ? gift.amount_cents : -1) : 0;
+    if (donationCents < 0) return refuse({ ok: false, reason: 'nothing_to_refund', message: 'This order has no gift left to refund.' });
+    if (chosen.length === 0 && donationCents === 0) return refuse({ ok: false, reason: 'nothing_to_refund', message: 'Nothing left to refund on this order.' });
+
+    const ticketValue = chosen.reduce((n, t) => n + t.price_cents, 0);
+    const most = ticketValue + donationCents;
+    const amount = req.amountCents ?? most;
+    if (amount > most) return refuse({ ok: false, reason: 'amount_too_large', message: `At most ${most} cents can be refunded for that.` });
+    if (amount < donationCents) return refuse({ ok: false, reason: 'invalid', message: 'A refund that includes the gift gives all of it back.' });
+
+    // What came in and has not gone back: no refund ever exceeds it.
+    const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+      SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${req.orderId}), 0)::int AS paid,
+             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${req.orderId} AND status <> 'failed'), 0)::int AS refunded,
+             p.id AS payment_id, p.method
+      FROM (SELECT 1) one LEFT JOIN LATERAL (
+        SELECT id, method FROM payments WHERE order_id = ${req.orderId}
+        ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+    const refundable = money!.paid - money!.refunded;
+    if (amount > refundable) return refuse({ ok: false, reason: 'amount_too_large', message: `Only ${Math.max(refundable, 0)} cents of this order's payments are left to refund.` });
+    // An exchange credit carried over from an earlier order goes back as the desk's cash; complimentary as nothing.
+    const method: PaymentMethod = money!.method === 'exchange_credit' ? 'cash' : (money!.method ?? 'complimentary');
+
+    if (chosen.length > 0) {
+      const voided = await rows<{ seat_id: string | null }>(tx, sql`
+        UPDATE tickets SET status = 'void' WHERE id = ANY(${uuidArray(chosen.map((t) => t.id))}) AND status = 'valid' RETURNING seat_id`);
+      await tx.execute(poolUpdate.unsell(order.screening_id, order.pool_kind, voided.length));
+      const seatIds = voided.map((v) => v.seat_id).filter((s): s is string => s !== null);
+      if (seatIds.length) {
+        await tx.execute(sql`UPDATE screening_seats SET state = 'available', hold_id = NULL
+          WHERE screening_id = ${order.screening_id} AND seat_id = ANY(${uuidArray(seatIds)}) AND state = 'sold'`);
+      }
+    }
+    if (donationCents > 0) await refundOrderGift(tx, req.orderId);
+    const ticketsLeft = valid.length - chosen.length;
+    if (ticketsLeft === 0) await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${req.orderId}`);
+
+    const status: RefundStatus = method === 'stripe' && amount > 0 ? 'pending' : 'succeeded';
+    const refund = await firstRow<{ id: string }>(tx, sql`
+      INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
+                           requested_by_id, completed_at)
+      VALUES (${req.orderId}, ${money!.payment_id}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
+              ${req.source satisfies RefundSource}::refund_source, ${status}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
+              ${req.requestKey}, ${actor?.id ?? null}, ${status === 'succeeded' ? sql`now()` : null})
+      RETURNING id`);
+    if (actor) {
+      await recordAudit(tx, actor, {
+        action: 'refundOrder',
+        subjectKind: 'order',
+        subjectId: req.orderId,
+        orderId: req.orderId,
+        screeningId: order.screening_id,
+        before: { status: order.status, validTickets: valid.length },
+        after: { status: ticketsLeft === 0 ? 'refunded' : order.status, validTickets: ticketsLeft, refundCents: amount, donationCents, method },
+        reason: req.reason,
+      });
+    }
+    const view = await loadOrderForTickets(tx, req.orderId, settings.baseUrl);
+    if (view) {
+      const email = renderRefundNotice({
+        festivalName: view.festivalName,
+        buyerName: view.buyerName,
+        orderNumber: view.number,
+        title: view.title,
+        startsAt: view.startsAt,
+        timeZone: view.timeZone,
+        amountCents: amount,
+        currency: order.currency,
+        tickets: chosen.length,
+        ticketsLeft,
+        donationCents,
+        method,
+        reason: req.reason,
+      });
+      await queueEmail(tx, view.buyerEmail, email, settings.emailStatus, []);
+    }
+    return { ok: true, refundId: refund!.id, amountCents: amount, status, replayed: false };
+  });
+  if (result.ok && result.status === 'pending') {
+    const status = await completeRefund(result.refundId);
+    return { ...result, status };
+  }
+  return result;
+}
+
+/**
+ * Gets a pending refund's money back from Stripe, once: the refund row's id is the idempotency key, so running this
+ * again (after a crash between Stripe's answer and our write) gets Stripe's same refund back, not a second one.
+ * Returns the row's status afterwards ('pending' again when Stripe could not be reached: the worker retries).
+ */
+export async function completeRefund(refundId: string, db: Database = getDb()): Promise<RefundStatus> {
+  const refund = await firstRow<{ status: RefundStatus; amount_cents: number; order_id: string; intent: string | null }>(db, sql`
+    SELECT r.status, r.amount_cents, r.order_id, coalesce(p.stripe_payment_intent_id, o.stripe_payment_intent_id) AS intent
+    FROM refunds r JOIN orders o ON o.id = r.order_id LEFT JOIN payments p ON p.id = r.payment_id
+    WHERE r.id = ${refundId}`);
+  if (!refund) return 'failed';
+  if (refund.status !== 'pending') return refund.status;
+  if (!refund.intent) {
+    await db.execute(sql`UPDATE refunds SET status = 'failed', failure_message = 'No Stripe payment to refund against.' WHERE id = ${refundId} AND status = 'pending'`);
+    return 'failed';
+  }
+  try {
+    const made = await getStripe().refunds.create(
+      { payment_intent: refund.intent, amount: refund.amount_cents, metadata: { order_id: refund.order_id, refund_id: refundId } },
+      { idempotencyKey: `refund:${refundId}` },
+    );
+    await db.execute(sql`UPDATE refunds SET status = 'succeeded', stripe_refund_id = ${made.id}, completed_at = now(), failure_message = NULL
+      WHERE id = ${refundId} AND status = 'pending'`);
+    return 'succeeded';
+  } catch (error) {
+    // Stripe said no for good (more than is left on the charge, say): a person must look. Anything else is retried.
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+      await db.execute(sql`UPDATE refunds SET status = 'failed', failure_message = ${error.message.slice(0, 500)} WHERE id = ${refundId} AND status = 'pending'`);
+      return 'failed';
+    }
+    console.error(`[refund] Stripe refund ${refundId} not confirmed yet; will retry: ${error instanceof Error ? error.message : String(error)}`);
+    return 'pending';
+  }
+}
+
+/** The worker's pass over refunds whose Stripe step has not been confirmed (a crash, Stripe unreachable). */
+export async function completePendingRefunds(limit = 50, db: Database = getDb()): Promise<number> {
+  const due = await rows<{ id: string }>(db, sql`SELECT id FROM refunds WHERE status = 'pending' ORDER BY created_at LIMIT ${limit}`);
+  let done = 0;
+  for (const r of due) if ((await completeRefund(r.id, db)) === 'succeeded') done += 1;
+  return done;
+}
