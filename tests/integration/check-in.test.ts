@@ -4,11 +4,13 @@ import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
 import { admitTicket } from '@/domain/check-in/admit';
+import { issueTickets } from '@/domain/orders/issue-tickets';
+import { refundOrder } from '@/domain/refunds/refund-order';
 import { doorHash, getCheckInSummary, getDoorList, listCheckInConflicts, searchDoorTickets } from '@/domain/check-in/queries';
 import { syncCheckIns } from '@/domain/check-in/sync';
 import { formatTime } from '@/lib/time';
 import { normalizeTicketCode } from '@/lib/ticket-code';
-import { createFestival, createFilm, createPaidOrder, createReservedVenue, createTestScreening, createUser, uniq } from '../support/factories';
+import { createFestival, createFilm, createPaidOrder, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS, uniq } from '../support/factories';
 
 /** Check-in at the door: one admission per ticket under concurrency, duplicates named, offline sync and its conflicts. */
 
@@ -112,6 +114,42 @@ describe('admitTicket', () => {
     const recorded = await checkInRows(codes[0]!.id);
     expect(recorded.filter((r) => r.result === 'admitted')).toHaveLength(1);
     expect(recorded.filter((r) => r.result === 'duplicate')).toHaveLength(11);
+  });
+});
+
+describe('a refund racing a scan', () => {
+  it('a door sale refunded while it is scanned: either admitted and not refunded, or refunded and refused, never both', async () => {
+    const { db, screeningId, staff } = await world();
+    const [type] = await rows<{ id: string }>(db, sql`SELECT id FROM ticket_types WHERE screening_id = ${screeningId} AND code = 'adult'`);
+    for (let round = 0; round < 6; round++) {
+      const sale = await db.transaction((tx) =>
+        issueTickets(
+          tx,
+          {
+            screeningId,
+            pool: 'standard',
+            lines: [{ ticketTypeId: type!.id, quantity: 1 }],
+            buyer: { name: 'Walk-up', email: 'desk@example.org' },
+            source: 'door',
+            createdById: staff.id,
+            payment: { method: 'cash', amountCents: 1500 },
+            sendEmail: false,
+          },
+          TEST_ORDER_SETTINGS,
+        ),
+      );
+      if (!sale.ok) throw new Error(sale.message);
+      const code = sale.tickets[0]!.code;
+      const [scan, refund] = await Promise.all([
+        admitTicket(db, staff, { screeningId, code, deviceLabel: 'Door 1', method: 'qr' }),
+        refundOrder(db, staff, { orderId: sale.orderId, reason: 'Changed their mind', source: 'staff', requestKey: uniq('race-refund') }, TEST_ORDER_SETTINGS),
+      ]);
+      if (scan.ok) expect(refund).toMatchObject({ ok: false, reason: 'checked_in' });
+      else {
+        expect(scan).toMatchObject({ reason: 'void' });
+        expect(refund.ok).toBe(true);
+      }
+    }
   });
 });
 
