@@ -8,6 +8,7 @@ import './paths-requests';
 import './paths-donations';
 import './paths-reports';
 import './paths-desk';
+import './paths-check-in';
 
 /**
  * The OpenAPI description of the public JSON API, served at /api/v1/openapi.json. Generated from the zod schemas the
