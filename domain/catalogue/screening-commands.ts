@@ -91,14 +91,6 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
 
     const house = await houseOf(tx, venue);
     const allocations = await resolveAllocations(tx, input.festivalId, house, input.allocations);
-    const venueSeats =
-      venue.seating === 'reserved' ? await tx.select({ id: seats.id, blocked: seats.blocked }).from(seats).where(eq(seats.venueId, venue.id)) : [];
-    // A blocked seat (seats.blocked, set in the seat map editor) is never sold: it is not part of the house.
-    const house = venue.seating === 'reserved' ? venueSeats.filter((s) => !s.blocked).length : (venue.capacity ?? 0);
-    const defaults = await listSchemeSettings(tx, input.festivalId);
-    const allocations = Object.fromEntries(
-      defaults.map((d) => [d.scheme, input.allocations[d.scheme] ?? defaultAllocation(house, d.defaultShareBasisPoints)]),
-    ) as Record<AccessScheme, number>;
     const allocated = Object.values(allocations).reduce((sum, n) => sum + n, 0);
     if (allocated > house) {
       return {
@@ -151,20 +143,6 @@ export async function createScreening(db: Database | Transaction, raw: CreateScr
     );
 
     await createScreeningInventory(tx, screening.id, venue, allocations);
-    const allocationRows = accessScheme.enumValues.map((scheme) => ({
-      screeningId: screening.id,
-      scheme,
-      quantity: allocations[scheme],
-    }));
-    await tx.insert(accessAllocations).values(allocationRows);
-    // The access schemes' places are carved out of the house: the standard pool is what is left.
-    await tx.insert(inventoryPools).values([
-      { screeningId: screening.id, kind: PAID_TICKETS_POOL, capacity: house - allocated },
-      ...allocationRows.map((a) => ({ screeningId: screening.id, kind: a.scheme, capacity: a.quantity })),
-    ]);
-    if (venueSeats.length > 0) {
-      await tx.insert(screeningSeats).values(venueSeats.map((s) => ({ screeningId: screening.id, seatId: s.id, state: s.blocked ? ('blocked' as const) : ('available' as const) })));
-    }
     return { ok: true, screeningId: screening.id } as const;
   });
 }
