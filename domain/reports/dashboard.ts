@@ -94,7 +94,8 @@ export async function listDashboardScreenings(db: SqlRunner, festival: { id: str
       available: standard ? Math.max(standard.capacity - standard.sold - held, 0) : 0,
       access: accessScheme.enumValues.flatMap((scheme) => {
         const p = pools.find((x) => x.kind === scheme);
-        return p ? [{ scheme, allocated: p.capacity, used: showCount(scheme, p.sold) }] : [];
+        // No places set aside: nothing can have been used, and saying so points at nobody.
+        return p ? [{ scheme, allocated: p.capacity, used: p.capacity === 0 ? 0 : showCount(scheme, p.sold) }] : [];
       }),
       checkedIn: r.checked_in,
     };
