@@ -297,6 +297,15 @@ describe('programme import from CSV', () => {
     expect(n).toBe(1);
   });
 
+  it('an import and a form scheduling the same slot at once: one of them, never both', async () => {
+    const { db, festival, staff, film, venue, input } = await world();
+    const file = [header, `${film.slug},,,,${venue.slug},${festival.startsOn},19:00,,,,,,,,`].join('\n');
+    const [imported, scheduled] = await Promise.all([importProgramme(db, staff, festival, file), scheduleScreening(db, staff, festival.id, input('19:10'))]);
+    expect([imported.ok, scheduled.ok].filter(Boolean)).toHaveLength(1);
+    const n = (await firstRow<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM screenings WHERE venue_id = ${venue.id}`))!.n;
+    expect(n).toBe(1);
+  });
+
   it('refuses a file that is not the template: missing or unknown columns, too many rows', async () => {
     const { db, festival } = await world();
     expect(await previewProgrammeImport(db, festival, 'film,venue\nx,y')).toMatchObject({ ok: false, reason: 'invalid_file' });
