@@ -33,6 +33,8 @@ export interface ExchangeTarget {
 
 export interface ExchangeTargetDetail extends ExchangeTarget {
   ticketTypes: { id: string; name: string; priceCents: number }[];
+  /** A reserved house's free seats, front to back (empty for general admission): the desk may name them. */
+  freeSeats: { id: string; label: string }[];
 }
 
 /**
@@ -107,5 +109,12 @@ export async function getExchangeTarget(order: Pick<ExchangeDeskOrder, 'screenin
   if (!target) return null;
   const types = await rows<{ id: string; name: string; price_cents: number }>(db, sql`
     SELECT id, name, price_cents FROM ticket_types WHERE screening_id = ${screeningId} AND active AND scheme IS NULL ORDER BY position, price_cents DESC`);
-  return { ...target, ticketTypes: types.map((t) => ({ id: t.id, name: t.name, priceCents: t.price_cents })) };
+  const seats = await rows<{ id: string; row_label: string; seat_number: number; kind: SeatKind }>(db, sql`
+    SELECT st.id, st.row_label, st.seat_number, st.kind FROM screening_seats ss JOIN seats st ON st.id = ss.seat_id
+    WHERE ss.screening_id = ${screeningId} AND ss.state = 'available' ORDER BY st.y, st.x LIMIT 1000`);
+  return {
+    ...target,
+    ticketTypes: types.map((t) => ({ id: t.id, name: t.name, priceCents: t.price_cents })),
+    freeSeats: seats.map((s) => ({ id: s.id, label: seatLabel({ row: s.row_label, number: s.seat_number, kind: s.kind }) })),
+  };
 }

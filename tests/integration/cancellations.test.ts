@@ -237,6 +237,25 @@ describe('the cancellation job', () => {
     expect(Object.values(await emulatorRefunds(orders.map((o) => o.paymentIntent)))).toEqual([1, 1, 1, 1, 1, 1]);
     expect((await states(screeningId)).every((r) => r.state === 'refunded')).toBe(true);
   });
+  it('adopts an order paid after the cancellation (its checkout was already on Stripe’s page) and offers it the same choice', async () => {
+    const { screeningId, staff } = await setup();
+    const hold = await createHold(db(), screeningId, { quantity: 1, clientKey: 'late-payer' });
+    const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Lee Late', email: 'late@example.org' }, null);
+    if (!started.ok) throw new Error(started.reason);
+    expect(await getCancellationPreview(screeningId, db())).toMatchObject({ checkouts: 1, liveHolds: 0, paidOrders: 0 });
+    await cancelScreening(db(), staff, { screeningId, reason: 'Storm', refundDeadline: future() }, settings);
+    const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
+    await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ card: '4242424242424242' }),
+    });
+    const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
+    await applyStripeEvent(db(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
+    const report = await runCancellationJob(db(), settings, { screeningId });
+    expect(report).toMatchObject({ adopted: 1, emailed: 1 });
+    expect(await states(screeningId)).toEqual([{ order_id: started.orderId, state: 'offered' }]);
+  });
 });
 
 describe('the holder’s choices', () => {

@@ -14,7 +14,18 @@ import { applyStripeEvent } from '@/domain/payments/payments';
 import { resetEnvCache } from '@/platform/env';
 import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
 import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
-import { createFestival, createFilm, createGaVenue, createHold, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, stripeEvent } from '../support/factories';
+import {
+  createFestival,
+  createFilm,
+  createGaVenue,
+  createHold,
+  createReservedVenue,
+  createTestScreening,
+  createUser,
+  listScreeningSeats,
+  TEST_ORDER_SETTINGS as settings,
+  stripeEvent,
+} from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
 
 /** Exchanges at the desk and by a cancelled screening's holder, against real PostgreSQL and the Stripe emulator. */
@@ -157,6 +168,27 @@ describe('exchangeOrder at the desk', () => {
     expect(refunds).toEqual([{ amount_cents: 500, method: 'stripe', status: 'succeeded', source: 'staff' }]);
     expect(await emulatorRefundsOf(paid.paymentIntent)).toBe(1);
     expect(await paymentsOf(result.orderId)).toEqual([{ method: 'exchange_credit', amount_cents: 1000, reference: expect.stringMatching(/^MQ-/) }]);
+  });
+
+  it('names the seats at a reserved screening; a seat already taken is refused and nothing changes', async () => {
+    const { festival, from, staff } = await setup();
+    const film = await createFilm(db(), festival.id);
+    const venue = await createReservedVenue(db(), festival.id, 3, 6);
+    const reserved = await createTestScreening(db(), festival, { venueId: venue.id, filmIds: [film.id], day: 1, time: '21:00', allocations: { indigenous_access: 0 } });
+    const [type] = await rows<{ id: string }>(db(), sql`SELECT id FROM ticket_types WHERE screening_id = ${reserved} AND code = 'adult'`);
+    const seats = (await listScreeningSeats(db(), reserved)).filter((s) => s.kind === 'standard' && s.rowLabel === 'C');
+    const paid = await paidOrder(from.id, 2, 'seats@example.org');
+    const taken = await createHold(db(), reserved, { quantity: 1, seats: [seats[0]!.id], clientKey: 'seat-taker' });
+    expect(taken.holdId).toBeTruthy();
+    const refused = await exchangeOrder(db(), staff, { orderId: paid.orderId, toScreeningId: reserved, lines: [{ ticketTypeId: type!.id, quantity: 2 }], seatIds: [seats[0]!.id, seats[1]!.id] }, settings);
+    expect(refused).toMatchObject({ ok: false, reason: 'seats_unavailable' });
+    expect(await orderRow(paid.orderId)).toMatchObject({ status: 'paid', valid: 2 });
+    const done = await exchangeOrder(db(), staff, { orderId: paid.orderId, toScreeningId: reserved, lines: [{ ticketTypeId: type!.id, quantity: 2 }], seatIds: [seats[2]!.id, seats[3]!.id] }, settings);
+    if (!done.ok) throw new Error(done.message);
+    const got = await rows<{ seat_id: string }>(db(), sql`SELECT seat_id FROM tickets WHERE order_id = ${done.orderId} ORDER BY seat_id`);
+    expect(got.map((t) => t.seat_id).sort()).toEqual([seats[2]!.id, seats[3]!.id].sort());
+    expect(await inventoryProblems(db(), reserved)).toEqual([]);
+    expect(await inventoryProblems(db(), from.id)).toEqual([]);
   });
 
   it('two desks exchanging the same tickets at once: one exchange, the other refused', async () => {

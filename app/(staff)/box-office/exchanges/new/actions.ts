@@ -16,6 +16,7 @@ const Form = z.object({
   quantities: z.array(z.coerce.number({ error: 'Quantities are whole numbers' }).int('Quantities are whole numbers').min(0).max(50)).min(1).max(20),
   differenceMethod: z.enum(['cash', 'card_terminal']).default('cash'),
   differenceReference: z.string().trim().max(100).optional(),
+  seatIds: z.array(z.guid()).max(50),
 });
 
 /** The desk's exchange: parse, check door.sell, one command. */
@@ -30,6 +31,7 @@ export async function exchangeTicketsAction(form: FormData): Promise<void> {
     quantities: form.getAll('quantity'),
     differenceMethod: form.get('differenceMethod') ?? undefined,
     differenceReference: form.get('differenceReference') ?? undefined,
+    seatIds: form.getAll('seatIds'),
   });
   const back = (query: string) => {
     const number = z.string().max(100).safeParse(form.get('orderNumber'));
@@ -47,6 +49,7 @@ export async function exchangeTicketsAction(form: FormData): Promise<void> {
       ticketIds: f.ticketIds,
       toScreeningId: f.toScreeningId,
       lines: f.typeIds.map((ticketTypeId, i) => ({ ticketTypeId, quantity: f.quantities[i]! })),
+      seatIds: f.seatIds,
       difference: { method: f.differenceMethod, reference: f.differenceReference || undefined },
     },
     getOrderSettings(),

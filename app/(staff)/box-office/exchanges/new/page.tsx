@@ -154,6 +154,21 @@ export default async function ExchangePage({ searchParams }: { searchParams: Pro
               </div>
             ))}
           </fieldset>
+          {target.freeSeats.length > 0 ? (
+            <details>
+              <summary className="cursor-pointer font-semibold">Choose seats (otherwise the best free ones)</summary>
+              <fieldset className="mt-2">
+                <legend className="text-sm">Free seats: choose as many as new tickets</legend>
+                <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+                  {target.freeSeats.map((s) => (
+                    <label key={s.id} className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="seatIds" value={s.id} className="size-5" /> {s.label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            </details>
+          ) : null}
           <fieldset>
             <legend className={label}>If the new tickets cost more, the difference was paid by</legend>
             <div className="mt-2 flex flex-wrap gap-4">
