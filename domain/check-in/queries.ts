@@ -7,6 +7,14 @@ import { localDayRange } from '@/lib/time';
 
 /** Reads for the door: today's screenings, live counts, the offline list, name search and cross-device conflicts. */
 
+/**
+ * A ticket's type as the door names it: an access scheme's $0 type ("Indigenous Access", "Community Access", "Donated")
+ * is shown as "Free ticket", the same for every scheme, so the door never learns who self-identified. `tt` is the
+ * ticket_types alias of the surrounding statement.
+ */
+export const DOOR_FREE_TICKET = 'Free ticket';
+export const doorTicketTypeSql = sql`CASE WHEN tt.scheme IS NULL THEN tt.name ELSE ${DOOR_FREE_TICKET} END`;
+
 export interface DoorScreening {
   id: string;
   title: string;
@@ -132,7 +140,7 @@ export async function searchDoorTickets(db: SqlRunner, screeningId: string, quer
   if (q.length < 2) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const found = await rows<{ id: string; holder_name: string; buyer_name: string; seat: string | null; ticket_type: string; admitted: boolean }>(db, sql`
-    SELECT t.id, t.holder_name, o.buyer_name, tt.name AS ticket_type, t.checked_in_at IS NOT NULL AS admitted,
+    SELECT t.id, t.holder_name, o.buyer_name, ${doorTicketTypeSql} AS ticket_type, t.checked_in_at IS NOT NULL AS admitted,
            CASE WHEN s.id IS NULL THEN NULL ELSE 'Row ' || s.row_label || ', seat ' || s.seat_number END AS seat
     FROM tickets t
     JOIN orders o ON o.id = t.order_id
