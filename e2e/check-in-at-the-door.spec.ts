@@ -1,8 +1,9 @@
 import { createDoorScreening, qrImage, signInAsStaff } from './support/check-in';
 import { expectAccessible } from './support/accessibility';
 import { expect, test } from './support/fixtures';
+import { captureWidths } from './support/screenshots';
 
-test('door staff check tickets in by QR photo and by name; a second scan is turned away naming the first device', async ({ page, db, festival, baseURL }) => {
+test('door staff check tickets in by QR photo and by name; a second scan is turned away naming the first device', async ({ page, db, festival, baseURL }, testInfo) => {
   const door = await createDoorScreening(db, festival);
   const [first, second] = door.tickets;
 
@@ -33,6 +34,9 @@ test('door staff check tickets in by QR photo and by name; a second scan is turn
   await expect(result).toHaveAttribute('data-tone', 'bad');
   await expect(result).toContainText('Not admitted: already admitted');
   await expect(result).toContainText(/Already admitted at \d{1,2}:\d{2} [ap]\.m\. by Door 1\./);
+  await expectAccessible(page);
+  await captureWidths(page, testInfo, 'check-in-already-admitted');
+  await page.setViewportSize({ width: 390, height: 900 });
   await expectAccessible(page);
 
   // A code that is no ticket.

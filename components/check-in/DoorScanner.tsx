@@ -2,7 +2,6 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { IScannerControls } from '@zxing/browser';
-import { formatTime } from '@/lib/time';
 import { admitOffline, dropSynced, loadQueue, rawDevice, rawList, rawQueue, saveDevice, saveList, subscribeDoorStore, subscribeOnline, type QueuedScan, type StoredDoorList } from './offline-door';
 
 /**
@@ -24,8 +23,8 @@ interface Conflict {
   id: string;
   ticketCode: string;
   seat: string | null;
-  first: { deviceLabel: string; at: string; offline: boolean };
-  second: { deviceLabel: string; at: string };
+  first: { deviceLabel: string; at: string; time: string; offline: boolean };
+  second: { deviceLabel: string; at: string; time: string };
 }
 
 interface Summary {
@@ -51,7 +50,7 @@ const LIST_EVERY_MS = 15_000;
 const SYNC_EVERY_MS = 10_000;
 const SAME_CODE_PAUSE_MS = 3_000;
 
-export function DoorScanner({ screeningId, timeZone, initialSummary }: { screeningId: string; timeZone: string; initialSummary: Summary }) {
+export function DoorScanner({ screeningId, initialSummary }: { screeningId: string; initialSummary: Summary }) {
   // The device's name, its door list and its queue live in localStorage; the server renders them empty.
   const device = useSyncExternalStore(subscribeDoorStore, rawDevice, () => '');
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
@@ -69,8 +68,6 @@ export function DoorScanner({ screeningId, timeZone, initialSummary }: { screeni
   const controlsRef = useRef<IScannerControls | null>(null);
   const lastCode = useRef<{ code: string; at: number } | null>(null);
   const syncing = useRef(false);
-
-  const time = useCallback((iso: string) => formatTime(new Date(iso), timeZone), [timeZone]);
 
   const refreshSummary = useCallback(async () => {
     try {
@@ -292,7 +289,7 @@ export function DoorScanner({ screeningId, timeZone, initialSummary }: { screeni
         </p>
         <p className="mt-1 text-sm" data-testid="door-list-status">
           {online ? 'Online.' : 'Offline: checking tickets against the door list.'}{' '}
-          {list ? `Door list: ${list.entries.length} tickets, updated ${time(list.generatedAt)}.` : 'No door list on this device yet.'}{' '}
+          {list ? `Door list: ${list.entries.length} tickets, updated ${list.generatedAtTime ?? ''}` : 'No door list on this device yet.'}{' '}
           {waiting > 0 ? `${waiting} offline admission${waiting === 1 ? '' : 's'} waiting to sync.` : ''}
         </p>
       </section>
@@ -410,8 +407,8 @@ export function DoorScanner({ screeningId, timeZone, initialSummary }: { screeni
             {summary.conflictList.map((c) => (
               <li key={c.id} className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-sm">
                 Ticket {c.ticketCode}
-                {c.seat ? ` (${c.seat})` : ''}: admitted at {time(c.first.at)} by {c.first.deviceLabel}
-                {c.first.offline ? ' (offline)' : ''} and offline at {time(c.second.at)} by {c.second.deviceLabel}.
+                {c.seat ? ` (${c.seat})` : ''}: admitted at {c.first.time} by {c.first.deviceLabel}
+                {c.first.offline ? ' (offline)' : ''} and offline at {c.second.time} by {c.second.deviceLabel}.
               </li>
             ))}
           </ul>

@@ -16,6 +16,8 @@ export interface StoredDoorList {
   screeningId: string;
   version: string;
   generatedAt: string;
+  /** generatedAt as the festival's clock reads it, formatted by the server. */
+  generatedAtTime?: string;
   key: string;
   entries: DoorListEntry[];
 }

@@ -10,6 +10,7 @@ import { screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { transact } from '@/domain/shared/refusal';
 import { formatDateTime, formatTime } from '@/lib/time';
 import { normalizeTicketCode } from '@/lib/ticket-code';
+import { doorTicketTypeSql } from './queries';
 
 /**
  * Admission at the door. Every scan of a known ticket leaves a `check_ins` row (admitted, duplicate or refused), so a
@@ -74,7 +75,7 @@ type AdmissionRow = Pick<ColumnsOf<typeof checkIns>, 'device_label' | 'offline'>
 async function lockTicket(tx: Transaction, by: { code: string } | { ticketId: string }): Promise<TicketRow | null> {
   const where = 'code' in by ? sql`t.code = ${by.code}` : sql`t.id = ${by.ticketId}`;
   return firstRow<TicketRow>(tx, sql`
-    SELECT t.id, t.code, t.status, t.screening_id, t.holder_name, tt.name AS ticket_type,
+    SELECT t.id, t.code, t.status, t.screening_id, t.holder_name, ${doorTicketTypeSql} AS ticket_type,
            CASE WHEN s.id IS NULL THEN NULL ELSE 'Row ' || s.row_label || ', seat ' || s.seat_number END AS seat_label
     FROM tickets t
     JOIN ticket_types tt ON tt.id = t.ticket_type_id

@@ -7,6 +7,14 @@ import { localDayRange } from '@/lib/time';
 
 /** Reads for the door: today's screenings, live counts, the offline list, name search and cross-device conflicts. */
 
+/**
+ * A ticket's type as the door names it: an access scheme's $0 type ("Indigenous Access", "Community Access", "Donated")
+ * is shown as "Free ticket", the same for every scheme, so the door never learns who self-identified. `tt` is the
+ * ticket_types alias of the surrounding statement.
+ */
+export const DOOR_FREE_TICKET = 'Free ticket';
+export const doorTicketTypeSql = sql`CASE WHEN tt.scheme IS NULL THEN tt.name ELSE ${DOOR_FREE_TICKET} END`;
+
 export interface DoorScreening {
   id: string;
   title: string;
@@ -49,6 +57,7 @@ export async function getDoorScreening(db: SqlRunner, screeningId: string): Prom
 
 export interface CheckInSummary {
   screeningId: string;
+  timeZone: string;
   /** Valid tickets: the people expected at the door. */
   expected: number;
   admitted: number;
@@ -60,15 +69,15 @@ export interface CheckInSummary {
 }
 
 export async function getCheckInSummary(db: SqlRunner, screeningId: string): Promise<CheckInSummary | null> {
-  const r = await firstRow<{ found: boolean; expected: number; admitted: number; duplicates: number; refused: number; conflicts: number }>(db, sql`
-    SELECT EXISTS (SELECT 1 FROM screenings WHERE id = ${screeningId}) AS found,
+  const r = await firstRow<{ time_zone: string | null; expected: number; admitted: number; duplicates: number; refused: number; conflicts: number }>(db, sql`
+    SELECT (SELECT f.time_zone FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${screeningId}) AS time_zone,
            (SELECT count(*)::int FROM tickets WHERE screening_id = ${screeningId} AND status = 'valid') AS expected,
            (SELECT count(*)::int FROM tickets WHERE screening_id = ${screeningId} AND status = 'valid' AND checked_in_at IS NOT NULL) AS admitted,
            (SELECT count(*)::int FROM check_ins WHERE screening_id = ${screeningId} AND result = 'duplicate') AS duplicates,
            (SELECT count(*)::int FROM check_ins WHERE screening_id = ${screeningId} AND result = 'refused') AS refused,
            (SELECT count(*)::int FROM check_ins WHERE screening_id = ${screeningId} AND result = 'duplicate' AND offline) AS conflicts`);
-  if (!r?.found) return null;
-  return { screeningId, expected: r.expected, admitted: r.admitted, duplicates: r.duplicates, refused: r.refused, conflicts: r.conflicts };
+  if (!r?.time_zone) return null;
+  return { screeningId, timeZone: r.time_zone, expected: r.expected, admitted: r.admitted, duplicates: r.duplicates, refused: r.refused, conflicts: r.conflicts };
 }
 
 export interface CheckInConflict {
@@ -132,7 +141,7 @@ export async function searchDoorTickets(db: SqlRunner, screeningId: string, quer
   if (q.length < 2) return [];
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const found = await rows<{ id: string; holder_name: string; buyer_name: string; seat: string | null; ticket_type: string; admitted: boolean }>(db, sql`
-    SELECT t.id, t.holder_name, o.buyer_name, tt.name AS ticket_type, t.checked_in_at IS NOT NULL AS admitted,
+    SELECT t.id, t.holder_name, o.buyer_name, ${doorTicketTypeSql} AS ticket_type, t.checked_in_at IS NOT NULL AS admitted,
            CASE WHEN s.id IS NULL THEN NULL ELSE 'Row ' || s.row_label || ', seat ' || s.seat_number END AS seat
     FROM tickets t
     JOIN orders o ON o.id = t.order_id
@@ -154,6 +163,7 @@ export async function searchDoorTickets(db: SqlRunner, screeningId: string, quer
  */
 export interface DoorList {
   screeningId: string;
+  timeZone: string;
   /** Changes whenever a ticket is issued, voided or admitted. */
   version: string;
   generatedAt: Date;
@@ -174,7 +184,7 @@ export function doorHash(key: string, normalizedCode: string): string {
 }
 
 export async function getDoorList(db: SqlRunner, screeningId: string, appSecret: string): Promise<DoorList | null> {
-  const exists = await firstRow<{ id: string }>(db, sql`SELECT id FROM screenings WHERE id = ${screeningId}`);
+  const exists = await firstRow<{ time_zone: string }>(db, sql`SELECT f.time_zone FROM screenings s JOIN festivals f ON f.id = s.festival_id WHERE s.id = ${screeningId}`);
   if (!exists) return null;
   const found = await rows<{ code: string; admitted: boolean; seat: string | null }>(db, sql`
     SELECT t.code, t.checked_in_at IS NOT NULL AS admitted,
@@ -188,5 +198,5 @@ export async function getDoorList(db: SqlRunner, screeningId: string, appSecret:
     .update(entries.map((e) => `${e.h}${e.admitted ? 1 : 0}`).join(','))
     .digest('hex')
     .slice(0, 16);
-  return { screeningId, version, generatedAt: new Date(), key, entries };
+  return { screeningId, timeZone: exists.time_zone, version, generatedAt: new Date(), key, entries };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
+import { claimIndigenousTickets } from '@/domain/access/indigenous';
 import { admitTicket } from '@/domain/check-in/admit';
 import { issueTickets } from '@/domain/orders/issue-tickets';
 import { refundOrder } from '@/domain/refunds/refund-order';
@@ -10,7 +11,7 @@ import { doorHash, getCheckInSummary, getDoorList, listCheckInConflicts, searchD
 import { syncCheckIns } from '@/domain/check-in/sync';
 import { formatTime } from '@/lib/time';
 import { normalizeTicketCode } from '@/lib/ticket-code';
-import { createFestival, createFilm, createPaidOrder, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS, uniq } from '../support/factories';
+import { createFestival, createFilm, createGaVenue, createPaidOrder, createReservedVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS, uniq } from '../support/factories';
 
 /** Check-in at the door: one admission per ticket under concurrency, duplicates named, offline sync and its conflicts. */
 
@@ -254,5 +255,32 @@ describe('the offline door', () => {
     expect(await searchDoorTickets(db, screeningId, 'q')).toEqual([]);
     // LIKE's wildcards are searched for literally.
     expect(await searchDoorTickets(db, screeningId, '%%')).toEqual([]);
+  });
+
+  it('lists an Indigenous Access claimant at the door like anyone else, with no scheme, and the scan’s audit entry names neither them nor their order', async () => {
+    const db = getDb();
+    const festival = await createFestival(db);
+    const venue = await createGaVenue(db, festival.id, 30);
+    const film = await createFilm(db, festival.id);
+    const screeningId = await createTestScreening(db, festival, { venueId: venue.id, filmIds: [film.id], allocations: { indigenous_access: 4 } });
+    const claimantName = uniq('Kiona Claimant');
+    const u = await createUser(db, { name: claimantName });
+    const claimed = await claimIndigenousTickets(db, { id: u.id, email: u.email, name: claimantName }, { screeningId, quantity: 1, selfIdentified: true }, TEST_ORDER_SETTINGS);
+    if (!claimed.ok) throw new Error(claimed.reason);
+    const found = await searchDoorTickets(db, screeningId, claimantName);
+    expect(found).toHaveLength(1);
+    expect(JSON.stringify(found)).not.toMatch(/indigenous|scheme|access/i);
+    expect(found[0]!.ticketType).toBe('Free ticket');
+    const staffUser = await createUser(db, { role: 'staff' });
+    const staff: CurrentUser = { id: staffUser.id, email: staffUser.email, name: null, role: 'staff', organisationId: null, orgRole: null };
+    const admitted = await admitTicket(db, staff, { screeningId, ticketId: found[0]!.ticketId, deviceLabel: 'Door 1', method: 'name' });
+    expect(admitted).toMatchObject({ ok: true, ticket: { ticketType: 'Free ticket' } });
+    expect(JSON.stringify(admitted)).not.toMatch(/indigenous/i);
+    const entries = await rows<{ order_id: string | null; text: string }>(db, sql`
+      SELECT order_id, concat_ws(' ', actor_label, subject_id, before::text, after::text, reason) AS text FROM audit_entries WHERE actor_id = ${staffUser.id}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.order_id).toBeNull();
+    expect(entries[0]!.text).not.toContain(claimantName);
+    expect(entries[0]!.text).not.toContain(claimed.orderId);
   });
 });

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import type { AdmitResult } from '@/domain/check-in/admit';
 import type { CheckInConflict, CheckInSummary, DoorList, DoorNameMatch, DoorScreening } from '@/domain/check-in/queries';
 import type { SyncResult } from '@/domain/check-in/sync';
-import { isIsoDate, localDate } from '@/lib/time';
+import { formatTime, isIsoDate, localDate } from '@/lib/time';
 import { z } from '@/web/api/openapi/zod';
 import type { ApiErrorBody } from './respond';
 
@@ -101,15 +101,16 @@ export const ConflictBody = z
     id: z.guid(),
     ticketCode: z.string(),
     seat: z.string().nullable(),
-    first: z.object({ deviceLabel: z.string(), at: z.iso.datetime(), offline: z.boolean() }),
-    second: z.object({ deviceLabel: z.string(), at: z.iso.datetime() }),
+    first: z.object({ deviceLabel: z.string(), at: z.iso.datetime(), time: z.string(), offline: z.boolean() }),
+    second: z.object({ deviceLabel: z.string(), at: z.iso.datetime(), time: z.string() }),
     syncedAt: z.iso.datetime(),
   })
-  .openapi('CheckInConflict');
+  .openapi('CheckInConflict', { description: '`time` is the festival-time clock reading ("7:02 p.m."), as the door shows it' });
 
 export const CheckInSummaryBody = z
   .object({
     screeningId: z.guid(),
+    timeZone: z.string(),
     expected: z.number().int(),
     admitted: z.number().int(),
     duplicates: z.number().int(),
@@ -120,13 +121,14 @@ export const CheckInSummaryBody = z
   .openapi('CheckInSummary');
 export type CheckInSummaryBody = z.infer<typeof CheckInSummaryBody>;
 
-export function serializeSummary(summary: CheckInSummary, conflicts: CheckInConflict[]): CheckInSummaryBody {
+/** Clock readings are formatted here, in the festival's zone, so every device shows the server's one reading. */
+export function serializeSummary(summary: CheckInSummary, conflicts: CheckInConflict[], timeZone: string): CheckInSummaryBody {
   return {
     ...summary,
     conflictList: conflicts.map((c) => ({
       ...c,
-      first: { ...c.first, at: c.first.at.toISOString() },
-      second: { ...c.second, at: c.second.at.toISOString() },
+      first: { ...c.first, at: c.first.at.toISOString(), time: formatTime(c.first.at, timeZone) },
+      second: { ...c.second, at: c.second.at.toISOString(), time: formatTime(c.second.at, timeZone) },
       syncedAt: c.syncedAt.toISOString(),
     })),
   };
@@ -135,16 +137,18 @@ export function serializeSummary(summary: CheckInSummary, conflicts: CheckInConf
 export const DoorListBody = z
   .object({
     screeningId: z.guid(),
+    timeZone: z.string(),
     version: z.string(),
     generatedAt: z.iso.datetime(),
+    generatedAtTime: z.string().openapi({ description: 'generatedAt as the festival’s clock reads it' }),
     key: z.string().openapi({ description: 'Hex key: an entry is the first 32 hex digits of HMAC-SHA256(key, the normalized ticket code "ABCD-EFGH-JKMN")' }),
     entries: z.array(z.object({ h: z.string(), admitted: z.boolean(), seat: z.string().nullable() })),
   })
   .openapi('DoorList');
 export type DoorListBody = z.infer<typeof DoorListBody>;
 
-export function serializeDoorList(list: DoorList): DoorListBody {
-  return { ...list, generatedAt: list.generatedAt.toISOString() };
+export function serializeDoorList(list: DoorList, timeZone: string): DoorListBody {
+  return { ...list, generatedAt: list.generatedAt.toISOString(), generatedAtTime: formatTime(list.generatedAt, timeZone) };
 }
 
 export const DoorSearchQuery = z.object({

@@ -38,7 +38,7 @@ export default async function CheckInPage({ searchParams }: { searchParams: Sear
             Choose another screening
           </Link>
         </p>
-        <DoorScanner screeningId={screening.id} timeZone={screening.timeZone} initialSummary={serializeSummary(summary, conflicts)} />
+        <DoorScanner screeningId={screening.id} initialSummary={serializeSummary(summary, conflicts, screening.timeZone)} />
       </Container>
     );
   }

@@ -15,5 +15,5 @@ export const GET = withErrors(async (_request: NextRequest, { params }: { params
   if (!Uuid.safeParse(id).success) return notFound('Screening');
   const list = await getDoorList(getDb(), id, getOrderSettings().appSecret);
   if (!list) return notFound('Screening');
-  return NextResponse.json<DoorListBody>(serializeDoorList(list), { headers: noStore });
+  return NextResponse.json<DoorListBody>(serializeDoorList(list, list.timeZone), { headers: noStore });
 });

@@ -15,5 +15,5 @@ export const GET = withErrors(async (_request: NextRequest, { params }: { params
   const db = getDb();
   const summary = await getCheckInSummary(db, id);
   if (!summary) return notFound('Screening');
-  return NextResponse.json<CheckInSummaryBody>(serializeSummary(summary, await listCheckInConflicts(db, id)), { headers: noStore });
+  return NextResponse.json<CheckInSummaryBody>(serializeSummary(summary, await listCheckInConflicts(db, id), summary.timeZone), { headers: noStore });
 });
