@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
+import { emailTicketsFromDesk } from '@/domain/desk/email-tickets';
 import { sellAtDesk, type DeskSaleInput } from '@/domain/desk/sale';
 import { startDeskCheckout } from '@/domain/desk/stripe-sale';
 import { applyStripeEvent } from '@/domain/payments/payments';
@@ -218,5 +219,26 @@ describe('a walk-up sale at the desk', () => {
       expect(p.held + p.sold).toBe(1);
       expect(await inventoryProblems(getDb(), screeningId)).toEqual([]);
     }
+  });
+});
+
+describe('tickets emailed from the desk', () => {
+  it('sends an order’s tickets to the address given, audited; an order without valid tickets is refused and writes nothing', async () => {
+    const db = getDb();
+    const staff = await staffUser();
+    const { screeningId } = await gaScreening(10);
+    const sold = await sellAtDesk(db, staff, sale(screeningId), settings);
+    if (!sold.ok) throw new Error(sold.message);
+    const to = `${uniq('later')}@example.org`;
+    expect(await emailTicketsFromDesk(db, staff, { orderId: sold.orderId, email: to }, settings)).toEqual({ ok: true, to });
+    expect(await emailsTo(to)).toHaveLength(1);
+    expect((await auditOf(sold.orderId)).map((a) => a.action).sort()).toEqual(['emailOrderTickets', 'sellAtDesk']);
+    expect(await emailTicketsFromDesk(db, staff, { orderId: sold.orderId, email: 'not an address' }, settings)).toMatchObject({ ok: false, reason: 'invalid_request' });
+
+    await db.execute(sql`UPDATE tickets SET status = 'void' WHERE order_id = ${sold.orderId}`);
+    const other = `${uniq('none')}@example.org`;
+    expect(await emailTicketsFromDesk(db, staff, { orderId: sold.orderId, email: other }, settings)).toMatchObject({ ok: false, reason: 'no_tickets' });
+    expect(await emailsTo(other)).toHaveLength(0);
+    expect(await auditOf(sold.orderId)).toHaveLength(2);
   });
 });
