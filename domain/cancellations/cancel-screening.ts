@@ -132,6 +132,8 @@ export async function cancelScreening(
     if (screening.over) return refuse({ ok: false, reason: 'screening_over', message: 'This screening has already ended.' });
 
     await tx.execute(sql`UPDATE screenings SET status = 'cancelled', cancellation_note = ${input.reason} WHERE id = ${input.screeningId}`);
+    // The orders first, then holds, then pools: the lock order every refund follows (order row before its pool).
+    const covered = await rows<Pick<ColumnsOf<typeof orders>, 'id'>>(tx, sql`${ORDERS_WITH_VALID_TICKETS(input.screeningId)} ORDER BY o.id FOR UPDATE OF o`);
     // Hold rows before the pool row (the lock order): endLiveHolds releases each hold's places once.
     const live = await rows<Pick<ColumnsOf<typeof holds>, 'id'>>(tx, sql`
       SELECT id FROM holds WHERE screening_id = ${input.screeningId} AND status = 'active' ORDER BY id FOR UPDATE`);
@@ -139,7 +141,6 @@ export async function cancelScreening(
 
     await tx.execute(sql`INSERT INTO screening_cancellations (screening_id, reason, cancelled_by_id, refund_deadline)
       VALUES (${input.screeningId}, ${input.reason}, ${actor.id}, ${input.refundDeadline.toISOString()}::timestamptz)`);
-    const covered = await rows<Pick<ColumnsOf<typeof orders>, 'id'>>(tx, sql`${ORDERS_WITH_VALID_TICKETS(input.screeningId)} FOR UPDATE OF o`);
     await insertCancellationOrders(tx, input.screeningId, covered.map((o) => o.id), settings.appSecret);
 
     await recordAudit(tx, actor, {

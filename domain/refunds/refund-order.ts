@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import type { PaymentMethod, RefundSource, RefundStatus } from '@/db/schema/payments';
-import { firstRow, rows, uuidArray } from '@/db/sql';
+import { firstRow, rows, uuidArray, type SqlRunner } from '@/db/sql';
 import { refundOrderGift } from '@/domain/access-fund/donations';
 import { recordAudit } from '@/domain/audit/audit-log';
 import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
@@ -96,17 +96,13 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     if (amount < donationCents) return refuse({ ok: false, reason: 'invalid', message: 'A refund that includes the gift gives all of it back.' });
 
     // What came in and has not gone back: no refund ever exceeds it.
-    const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+    const money = await firstRow<{ paid: number; refunded: number }>(tx, sql`
       SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${req.orderId}), 0)::int AS paid,
-             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${req.orderId} AND status <> 'failed'), 0)::int AS refunded,
-             p.id AS payment_id, p.method
-      FROM (SELECT 1) one LEFT JOIN LATERAL (
-        SELECT id, method FROM payments WHERE order_id = ${req.orderId}
-        ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${req.orderId} AND status <> 'failed'), 0)::int AS refunded`);
     const refundable = money!.paid - money!.refunded;
     if (amount > refundable) return refuse({ ok: false, reason: 'amount_too_large', message: `Only ${Math.max(refundable, 0)} cents of this order's payments are left to refund.` });
-    // An exchange credit carried over from an earlier order goes back as the desk's cash; complimentary as nothing.
-    const method: PaymentMethod = money!.method === 'exchange_credit' ? 'cash' : (money!.method ?? 'complimentary');
+    const source = await refundSourceOf(tx, req.orderId);
+    const method: PaymentMethod = source.method;
 
     if (chosen.length > 0) {
       const voided = await rows<{ seat_id: string | null }>(tx, sql`
@@ -122,11 +118,13 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     const ticketsLeft = valid.length - chosen.length;
     if (ticketsLeft === 0) await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${req.orderId}`);
 
-    const status: RefundStatus = method === 'stripe' && amount > 0 ? 'pending' : 'succeeded';
+    // Money goes back by itself only through Stripe. Cash or a card terminal is paid back across the desk: at once when a
+    // staff member refunds there, else (a cancellation's job) the refund waits until the desk confirms it paid it out.
+    const status: RefundStatus = amount === 0 ? 'succeeded' : method === 'stripe' || !actor || req.source === 'automatic' ? 'pending' : 'succeeded';
     const refund = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
                            requested_by_id, completed_at)
-      VALUES (${req.orderId}, ${money!.payment_id}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
+      VALUES (${req.orderId}, ${source.paymentId}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
               ${req.source satisfies RefundSource}::refund_source, ${status}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
               ${req.requestKey}, ${actor?.id ?? null}, ${status === 'succeeded' ? sql`now()` : null})
       RETURNING id`);
@@ -171,17 +169,70 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
 }
 
 /**
+ * The payment a refund of this order goes back to: its own Stripe payment if it has one; for an order paid with the
+ * credit of an exchange, the payment of the order it was exchanged from (and so on up the chain), so a card payment
+ * exchanged and then refunded goes back to the card; otherwise its largest payment (cash, card terminal), and for
+ * complimentary tickets nothing.
+ */
+export async function refundSourceOf(tx: SqlRunner, orderId: string): Promise<{ paymentId: string | null; method: PaymentMethod }> {
+  const found = await firstRow<{ id: string; method: PaymentMethod }>(tx, sql`
+    WITH RECURSIVE chain(order_id, depth) AS (
+      SELECT ${orderId}::uuid, 0
+      UNION ALL
+      SELECT o.exchanged_from_order_id, c.depth + 1 FROM chain c JOIN orders o ON o.id = c.order_id
+      WHERE o.exchanged_from_order_id IS NOT NULL AND c.depth < 20)
+    SELECT p.id, p.method FROM chain c JOIN payments p ON p.order_id = c.order_id
+    WHERE p.method <> 'exchange_credit'
+    ORDER BY (p.method = 'stripe') DESC, c.depth, p.amount_cents DESC, p.created_at LIMIT 1`);
+  return found ? { paymentId: found.id, method: found.method } : { paymentId: null, method: 'complimentary' };
+}
+
+/**
+ * The desk paid a waiting cash or card-terminal refund out (a cancelled screening's holder came to the box office):
+ * the refund is done. Only a pending refund that Stripe does not carry.
+ */
+export async function confirmDeskRefund(
+  db: Database,
+  actor: { id: string },
+  refundId: string,
+): Promise<{ ok: true; orderId: string } | { ok: false; reason: 'not_found' | 'not_pending'; message: string }> {
+  if (!z.guid().safeParse(refundId).success) return { ok: false, reason: 'not_found', message: 'No such refund.' };
+  return transact(db, async (tx, refuse: (r: { ok: false; reason: 'not_found' | 'not_pending'; message: string }) => never) => {
+    const row = await firstRow<{ order_id: string; screening_id: string; amount_cents: number; method: PaymentMethod }>(tx, sql`
+      UPDATE refunds r SET status = 'succeeded', completed_at = now(), failure_message = NULL
+      FROM orders o WHERE r.id = ${refundId} AND o.id = r.order_id AND r.status = 'pending' AND r.method <> 'stripe'
+      RETURNING r.order_id, o.screening_id, r.amount_cents, r.method`);
+    if (!row) {
+      const exists = await firstRow<{ n: number }>(tx, sql`SELECT 1 AS n FROM refunds WHERE id = ${refundId}`);
+      return refuse(exists ? { ok: false, reason: 'not_pending', message: 'This refund is not waiting for the desk.' } : { ok: false, reason: 'not_found', message: 'No such refund.' });
+    }
+    await recordAudit(tx, actor, {
+      action: 'confirmDeskRefund',
+      subjectKind: 'order',
+      subjectId: row.order_id,
+      orderId: row.order_id,
+      screeningId: row.screening_id,
+      before: { refundStatus: 'pending' },
+      after: { refundStatus: 'succeeded', amountCents: row.amount_cents, method: row.method },
+    });
+    return { ok: true, orderId: row.order_id } as const;
+  });
+}
+
+/**
  * Gets a pending refund's money back from Stripe, once: the refund row's id is the idempotency key, so running this
  * again (after a crash between Stripe's answer and our write) gets Stripe's same refund back, not a second one.
  * Returns the row's status afterwards ('pending' again when Stripe could not be reached: the worker retries).
  */
 export async function completeRefund(refundId: string, db: Database = getDb()): Promise<RefundStatus> {
-  const refund = await firstRow<{ status: RefundStatus; amount_cents: number; order_id: string; intent: string | null }>(db, sql`
-    SELECT r.status, r.amount_cents, r.order_id, coalesce(p.stripe_payment_intent_id, o.stripe_payment_intent_id) AS intent
+  const refund = await firstRow<{ status: RefundStatus; method: PaymentMethod; amount_cents: number; order_id: string; intent: string | null }>(db, sql`
+    SELECT r.status, r.method, r.amount_cents, r.order_id, coalesce(p.stripe_payment_intent_id, o.stripe_payment_intent_id) AS intent
     FROM refunds r JOIN orders o ON o.id = r.order_id LEFT JOIN payments p ON p.id = r.payment_id
     WHERE r.id = ${refundId}`);
   if (!refund) return 'failed';
   if (refund.status !== 'pending') return refund.status;
+  // Cash and card-terminal refunds wait for the desk (confirmDeskRefund), not for Stripe.
+  if (refund.method !== 'stripe') return 'pending';
   if (!refund.intent) {
     await db.execute(sql`UPDATE refunds SET status = 'failed', failure_message = 'No Stripe payment to refund against.' WHERE id = ${refundId} AND status = 'pending'`);
     return 'failed';
@@ -207,7 +258,7 @@ export async function completeRefund(refundId: string, db: Database = getDb()): 
 
 /** The worker's pass over refunds whose Stripe step has not been confirmed (a crash, Stripe unreachable). */
 export async function completePendingRefunds(limit = 50, db: Database = getDb()): Promise<number> {
-  const due = await rows<{ id: string }>(db, sql`SELECT id FROM refunds WHERE status = 'pending' ORDER BY created_at LIMIT ${limit}`);
+  const due = await rows<{ id: string }>(db, sql`SELECT id FROM refunds WHERE status = 'pending' AND method = 'stripe' ORDER BY created_at LIMIT ${limit}`);
   let done = 0;
   for (const r of due) if ((await completeRefund(r.id, db)) === 'succeeded') done += 1;
   return done;

@@ -6,7 +6,8 @@ import { rows } from '@/db/sql';
 import { issueTickets } from '@/domain/orders/issue-tickets';
 import { startCheckout } from '@/domain/payments/checkout';
 import { applyStripeEvent } from '@/domain/payments/payments';
-import { completeRefund, refundOrder } from '@/domain/refunds/refund-order';
+import { exchangeOrder } from '@/domain/exchanges/exchange-order';
+import { completePendingRefunds, completeRefund, confirmDeskRefund, refundOrder } from '@/domain/refunds/refund-order';
 import { resetEnvCache } from '@/platform/env';
 import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
 import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
@@ -216,5 +217,74 @@ describe('refundOrder', () => {
     await getDb().execute(sql`UPDATE refunds SET status = 'pending' WHERE id = ${pending!.id}`);
     expect(await completeRefund(pending!.id)).toBe('succeeded');
     expect(await stripeRefundedOn(o.intent)).toBe(500);
+  });
+
+  it('refunds an order paid by an exchange to the card that paid the first order, not in cash', async () => {
+    const { festivalId, screeningId } = await gaScreening(10);
+    const staff = await createUser(getDb(), { role: 'staff' });
+    const o = await paidOrder(screeningId, 2, 0, 'rita-exchange@example.org');
+    // A second screening of the same festival at the same price.
+    const [venue] = await rows<{ venue_id: string; film_id: string }>(getDb(), sql`
+      SELECT s.venue_id, sf.film_id FROM screenings s JOIN screening_films sf ON sf.screening_id = s.id WHERE s.id = ${screeningId}`);
+    const festival = (await rows<{ id: string; starts_on: string; time_zone: string }>(getDb(), sql`SELECT id, starts_on, time_zone FROM festivals WHERE id = ${festivalId}`))[0]!;
+    const other = await createTestScreening(getDb(), { id: festival.id, startsOn: festival.starts_on, timeZone: festival.time_zone }, { venueId: venue!.venue_id, filmIds: [venue!.film_id], day: 1 });
+    const [otherType] = await rows<{ id: string }>(getDb(), sql`SELECT id FROM ticket_types WHERE screening_id = ${other} AND code = 'adult'`);
+    const exchanged = await exchangeOrder(getDb(), { ...staff, role: 'staff' }, { orderId: o.orderId, toScreeningId: other, lines: [{ ticketTypeId: otherType!.id, quantity: 2 }] }, settings);
+    expect(exchanged).toMatchObject({ ok: true, creditCents: 3000 });
+    if (!exchanged.ok) return;
+    const refund = await refundOrder(getDb(), null, { orderId: exchanged.orderId, reason: 'Second screening cancelled', source: 'automatic', requestKey: `ex-${exchanged.orderId}` }, settings);
+    expect(refund).toMatchObject({ ok: true, amountCents: 3000, status: 'succeeded' });
+    expect(await refundsOf(exchanged.orderId)).toMatchObject([{ method: 'stripe', status: 'succeeded' }]);
+    expect(await stripeRefundedOn(o.intent)).toBe(3000);
+  });
+
+  it('keeps a system refund of a cash order waiting until the desk pays it out, and never sends it to Stripe', async () => {
+    const { screeningId, adultTypeId } = await gaScreening(5);
+    const staff = await createUser(getDb(), { role: 'staff' });
+    const sold = await getDb().transaction((tx) =>
+      issueTickets(
+        tx,
+        {
+          screeningId,
+          pool: 'standard',
+          lines: [{ ticketTypeId: adultTypeId, quantity: 1 }],
+          buyer: { name: 'Cash Buyer', email: 'cash-buyer@example.org' },
+          source: 'door',
+          payment: { method: 'cash', amountCents: 1500 },
+        },
+        settings,
+      ),
+    );
+    if (!sold.ok) throw new Error(sold.message);
+    const refund = await refundOrder(getDb(), null, { orderId: sold.orderId, reason: 'Screening cancelled', source: 'automatic', requestKey: `cash-${sold.orderId}` }, settings);
+    expect(refund).toMatchObject({ ok: true, status: 'pending' });
+    if (!refund.ok) return;
+    await completePendingRefunds(500);
+    expect(await completeRefund(refund.refundId)).toBe('pending');
+    expect(await refundsOf(sold.orderId)).toMatchObject([{ method: 'cash', status: 'pending' }]);
+    const confirms = await Promise.all([confirmDeskRefund(getDb(), staff, refund.refundId), confirmDeskRefund(getDb(), staff, refund.refundId)]);
+    expect(confirms.filter((c) => c.ok)).toHaveLength(1);
+    expect(confirms.filter((c) => !c.ok && c.reason === 'not_pending')).toHaveLength(1);
+    expect(await refundsOf(sold.orderId)).toMatchObject([{ method: 'cash', status: 'succeeded' }]);
+    // At the desk, with a staff member handing the cash over, it is done at once.
+    const desk = await getDb().transaction((tx) =>
+      issueTickets(
+        tx,
+        {
+          screeningId,
+          pool: 'standard',
+          lines: [{ ticketTypeId: adultTypeId, quantity: 1 }],
+          buyer: { name: 'Cash Buyer', email: 'cash-buyer@example.org' },
+          source: 'door',
+          payment: { method: 'cash', amountCents: 1500 },
+        },
+        settings,
+      ),
+    );
+    if (!desk.ok) throw new Error(desk.message);
+    expect(await refundOrder(getDb(), staff, { orderId: desk.orderId, reason: 'Changed plans', source: 'buyer', requestKey: `desk-${desk.orderId}` }, settings)).toMatchObject({
+      ok: true,
+      status: 'succeeded',
+    });
   });
 });

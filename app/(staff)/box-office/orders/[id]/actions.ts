@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { emailTicketsFromDesk } from '@/domain/desk/email-tickets';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { refundFromDesk } from '@/domain/desk/refund';
+import { confirmDeskRefund } from '@/domain/refunds/refund-order';
 import { getOrderSettings } from '@/domain/payments/checkout';
 import { DeskRefundRequest } from '@/web/api/desk';
 import { requirePermission } from '@/web/auth/guards';
@@ -55,4 +56,13 @@ export async function emailTicketsAction(orderId: string, form: FormData): Promi
   const result = await emailTicketsFromDesk(getDb(), user, { orderId, email: String(form.get('email') ?? '') }, getOrderSettings());
   if (!result.ok) page(orderId, 'error', result.message);
   page(orderId, 'done', `Tickets emailed to ${result.to}.`);
+}
+
+/** A waiting cash or card-terminal refund (a cancelled screening's holder at the desk) was paid out. */
+export async function confirmDeskRefundAction(orderId: string, refundId: string): Promise<void> {
+  const user = await requirePermission('refunds.issue');
+  if (!isUuid(orderId)) redirect('/box-office/orders');
+  const result = await confirmDeskRefund(getDb(), user, refundId);
+  if (!result.ok) page(orderId, 'error', result.message);
+  page(orderId, 'done', 'Refund marked as paid out.');
 }

@@ -15,7 +15,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 import { PendingButton } from '@/components/ui/PendingButton';
-import { emailTicketsAction, refundAction } from './actions';
+import { confirmDeskRefundAction, emailTicketsAction, refundAction } from './actions';
 
 export const metadata: Metadata = { title: 'Order', robots: { index: false } };
 
@@ -203,13 +203,22 @@ export default async function DeskOrderPage({ params, searchParams }: Props) {
                 {r.tickets} ticket{r.tickets === 1 ? '' : 's'} · {r.reason} ({REFUND_SOURCE[r.source]}
                 {r.requestedBy ? `, ${r.requestedBy}` : ''}) · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, tz)}</time>
                 {r.failureMessage ? ` · ${r.failureMessage}` : ''}
+                {r.status === 'pending' && r.method !== 'stripe' && can(user, 'refunds.issue') ? (
+                  <form action={confirmDeskRefundAction.bind(null, order.id, r.id)} className="mt-1">
+                    <PendingButton className="min-h-11 rounded-md border border-stone-500 px-3 font-semibold">
+                      Paid out at the desk
+                    </PendingButton>
+                  </form>
+                ) : null}
               </li>
             ))}
           </ul>
         )}
         {refundPending ? (
           <p className="mt-2 text-sm">
-            A refund is waiting for Stripe to confirm; it is retried in the background.{' '}
+            {order.refunds.some((r) => r.status === 'pending' && r.method === 'stripe')
+              ? 'A refund is waiting for Stripe to confirm; it is retried in the background. '
+              : 'A cash or card-terminal refund is waiting to be paid out at the desk. '}
             <Link href={`/box-office/orders/${order.id}`} className="underline">
               Refresh
             </Link>
