@@ -51,6 +51,8 @@ export default defineConfig({
       SWEEP_INTERVAL_SECONDS: '1',
       // The system stage's rush shares this database's rate-limit buckets for the same minute.
       HOLD_RATE_LIMIT_PER_MINUTE: '100000',
+      // Every journey signs its people in by emailed link from this one address; the limit itself is proven in integration.
+      SIGNIN_EMAILS_PER_CLIENT_PER_HOUR: '100000',
     },
   },
 });

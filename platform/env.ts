@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   MAX_TICKETS_PER_ORDER: z.coerce.number().int().min(1).max(50).default(8),
   /** Hold requests per client per minute, counted in PostgreSQL across instances. */
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Sign-in emails one client (an address, or an office behind one) may ask for per hour. */
+  SIGNIN_EMAILS_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(20),
 
   /** smtp://user:pass@host:port; unset: emails stay in the dev outbox at /dev/outbox. */
   SMTP_URL: z.string().url().optional(),

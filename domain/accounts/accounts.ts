@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { CurrentUser } from '@/domain/accounts/current-user';
 import { hashToken } from '@/platform/tokens';
 import { getDb } from '@/db/client';
@@ -124,12 +124,26 @@ export interface UserRow {
   createdAt: Date;
 }
 
-export async function listUsers(): Promise<UserRow[]> {
-  return getDb()
+/** Accounts per page of the users list: the list stays small however many people have signed up. */
+export const USERS_PAGE_SIZE = 50;
+
+/**
+ * One page of accounts, staff and admins first, narrowed by a search over email and name (case-insensitive). The
+ * page after the last is empty; `hasMore` says whether another follows.
+ */
+export async function listUsers(search: { q?: string; page?: number } = {}): Promise<{ users: UserRow[]; page: number; hasMore: boolean }> {
+  const page = Math.min(Math.max(1, Math.floor(search.page ?? 1) || 1), 10_000);
+  const q = search.q?.trim().slice(0, 100).toLowerCase();
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const found = await getDb()
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, organisation: organisations.name, createdAt: users.createdAt })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.organisationId))
-    .orderBy(desc(users.role), asc(users.email));
+    .where(pattern ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
+    .orderBy(desc(users.role), asc(users.email))
+    .limit(USERS_PAGE_SIZE + 1)
+    .offset((page - 1) * USERS_PAGE_SIZE);
+  return { users: found.slice(0, USERS_PAGE_SIZE), page, hasMore: found.length > USERS_PAGE_SIZE };
 }
 
 export async function listOrganisations(): Promise<{ id: string; name: string }[]> {

@@ -18,7 +18,7 @@ export async function findUserForSignIn(email: string) {
   return u ?? null;
 }
 
-/** Sign-in emails: per address, a few per quarter hour; per client, enough for a shared office. */
+/** Sign-in emails: per address, a few per quarter hour; per client, enough for a shared office (the default of SIGNIN_EMAILS_PER_CLIENT_PER_HOUR). */
 export const SIGN_IN_EMAIL_LIMITS = {
   perAddress: { limit: 3, windowSeconds: 15 * 60 },
   perClient: { limit: 20, windowSeconds: 60 * 60 },
@@ -65,7 +65,7 @@ export async function sendSignInEmail(email: string, url: string, headers: Heade
   const client = clientAddress(headers);
   const [perAddress, perClient] = await Promise.all([
     hitRateLimit(db, `signin-email:${to}`, SIGN_IN_EMAIL_LIMITS.perAddress.limit, SIGN_IN_EMAIL_LIMITS.perAddress.windowSeconds),
-    hitRateLimit(db, `signin-client:${client}`, SIGN_IN_EMAIL_LIMITS.perClient.limit, SIGN_IN_EMAIL_LIMITS.perClient.windowSeconds),
+    hitRateLimit(db, `signin-client:${client}`, env.SIGNIN_EMAILS_PER_CLIENT_PER_HOUR, SIGN_IN_EMAIL_LIMITS.perClient.windowSeconds),
   ]);
   if (!perAddress.ok || !perClient.ok) {
     console.warn(`[auth] sign-in email not sent: too many requests ${perAddress.ok ? `from client ${client}` : `for ${maskEmail(to)}`}`);

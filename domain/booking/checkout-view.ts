@@ -60,7 +60,7 @@ export interface OutboxEmail {
   createdAt: Date;
 }
 
-export async function listOutbox(limit = 100): Promise<OutboxEmail[]> {
+export async function listOutbox(limit = 300): Promise<OutboxEmail[]> {
   const outbox = await rows<Pick<ColumnsOf<typeof emails>, 'id' | 'to' | 'subject' | 'html' | 'text' | 'status' | 'created_at'>>(getDb(), sql`
     SELECT id, "to", subject, html, text, status, to_json(created_at) AS created_at FROM emails ORDER BY emails.created_at DESC LIMIT ${limit}`);
   return outbox.map((r) => ({ id: r.id, to: r.to, subject: r.subject, html: r.html, text: r.text, status: r.status, createdAt: new Date(r.created_at) }));

@@ -110,7 +110,8 @@ export interface ExchangeOption {
 
 /**
  * Where a holder may exchange to by themselves: another screening of the same festival, selling now, with room for
- * all their tickets, and a ticket type no dearer than what they paid. Dearer ones are for the box office.
+ * all their tickets, and a ticket type no dearer than what they paid, the same film's first; at most 100. Dearer ones
+ * are for the box office.
  */
 export async function listExchangeOptions(view: Pick<ChoiceView, 'festivalId' | 'screeningId' | 'tickets' | 'maxUnitCents'>, db: SqlRunner = getDb()): Promise<ExchangeOption[]> {
   const found = await rows<{ id: string; title: string; starts_at: string; venue: string; places_left: number; types: { id: string; name: string; price_cents: number }[] }>(db, sql`
@@ -121,7 +122,10 @@ export async function listExchangeOptions(view: Pick<ChoiceView, 'festivalId' | 
     FROM screenings s JOIN venues v ON v.id = s.venue_id JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = 'standard'
     WHERE s.festival_id = ${view.festivalId} AND s.id <> ${view.screeningId} AND s.status = 'on_sale' AND s.starts_at > now()
       AND p.capacity - p.held - p.sold >= ${view.tickets}
-    ORDER BY s.starts_at, s.id LIMIT 100`);
+    -- The same film's other screenings first (what most holders want), then the rest of the festival in time order.
+    ORDER BY EXISTS (SELECT 1 FROM screening_films a JOIN screening_films b ON b.film_id = a.film_id
+                     WHERE a.screening_id = s.id AND b.screening_id = ${view.screeningId}) DESC, s.starts_at, s.id
+    LIMIT 100`);
   return found
     .filter((s) => s.types && s.types.length > 0)
     .map((s) => ({

@@ -5,7 +5,7 @@ import { festivals, organisations, users } from '@/db/schema';
 import { DEMO_FESTIVAL } from '@/db/seed';
 import { DEMO_ACCOUNTS } from '@/db/seed/accounts';
 import { rows } from '@/db/sql';
-import { getOrganisationPage, listOrganisations, listUsers } from '@/domain/accounts/accounts';
+import { getOrganisationPage, listOrganisations, listUsers, USERS_PAGE_SIZE } from '@/domain/accounts/accounts';
 import { listFilms, getFilmBySlug } from '@/domain/catalogue/films';
 import { screeningTitle, screeningTitleSql } from '@/domain/catalogue/screening-title';
 import { listScreenings } from '@/domain/catalogue/screenings';
@@ -72,8 +72,7 @@ describe('catalogue and account reads on the demo festival', () => {
   });
 
   it('accounts: users with their organisation, an organisation page with members and open invitations', async () => {
-    const everyone = await listUsers();
-    const partner = everyone.find((u) => u.email === DEMO_ACCOUNTS[2].email)!;
+    const partner = (await listUsers({ q: DEMO_ACCOUNTS[2].email })).users.find((u) => u.email === DEMO_ACCOUNTS[2].email)!;
     expect(partner).toMatchObject({ role: 'partner', organisation: expect.any(String), createdAt: expect.any(Date) });
     const orgs = await listOrganisations();
     expect(orgs.map((o) => o.name)).toContain(partner.organisation);
@@ -82,6 +81,10 @@ describe('catalogue and account reads on the demo festival', () => {
     expect(page?.members).toContainEqual({ id: partner.id, name: partner.name, email: partner.email, orgRole: 'admin' });
     expect(page?.pendingInvitations).toBeInstanceOf(Array);
     const [admin] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, DEMO_ACCOUNTS[0].email));
-    expect(everyone.find((u) => u.id === admin?.id)?.organisation ?? null).toBeNull();
+    const admins = await listUsers({ q: DEMO_ACCOUNTS[0].email.toUpperCase() });
+    expect(admins.users.find((u) => u.id === admin?.id)?.organisation ?? null).toBeNull();
+    // Bounded: a page holds at most USERS_PAGE_SIZE accounts, and a search that matches nobody is empty.
+    expect((await listUsers()).users.length).toBeLessThanOrEqual(USERS_PAGE_SIZE);
+    expect(await listUsers({ q: 'no-such-account-%_' })).toMatchObject({ users: [], hasMore: false });
   });
 });

@@ -16,9 +16,9 @@ export async function getOrganisationPage(organisationId: string): Promise<accou
   return accounts.getOrganisationPage(organisationId);
 }
 
-export async function listUsers(): Promise<accounts.UserRow[]> {
+export async function listUsers(search: { q?: string; page?: number } = {}): Promise<{ users: accounts.UserRow[]; page: number; hasMore: boolean }> {
   await requirePermission('users.manage');
-  return accounts.listUsers();
+  return accounts.listUsers(search);
 }
 
 export async function listOrganisations(): Promise<{ id: string; name: string }[]> {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { changeRoleAction, inviteUserAction } from './actions';
 import { listOrganisations, listUsers } from '@/web/auth/guarded-queries';
 import { requirePermission } from '@/web/auth/guards';
@@ -20,7 +21,10 @@ const ERRORS: Record<string, string> = {
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requirePermission('users.manage');
-  const [users, orgs, query] = await Promise.all([listUsers(), listOrganisations(), searchParams]);
+  const query = await searchParams;
+  const q = typeof query.q === 'string' ? query.q : '';
+  const [{ users, page, hasMore }, orgs] = await Promise.all([listUsers({ q, page: Number(query.page) || 1 }), listOrganisations()]);
+  const pageHref = (n: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(n > 1 ? { page: String(n) } : {}) }).toString()}`;
   const select = 'rounded-md border border-stone-500 bg-white px-2 py-1';
   return (
     <Container>
@@ -71,6 +75,17 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </button>
         </div>
       </form>
+      <form method="get" action="/admin/users" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="users-q" className="block text-sm font-semibold">
+            Find an account (email or name)
+          </label>
+          <input id="users-q" name="q" type="search" defaultValue={q} maxLength={100} className="mt-1 min-h-11 rounded-md border border-stone-500 px-3" />
+        </div>
+        <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-4 font-semibold">
+          Search
+        </button>
+      </form>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Accounts and their roles</caption>
         <thead>
@@ -120,6 +135,22 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           ))}
         </tbody>
       </table>
+      {users.length === 0 ? <p className="mt-2">No account matches.</p> : null}
+      {page > 1 || hasMore ? (
+        <nav aria-label="Account pages" className="mt-4 flex gap-3">
+          {page > 1 ? (
+            <Link href={pageHref(page - 1)} className="underline">
+              Previous
+            </Link>
+          ) : null}
+          <span>Page {page}</span>
+          {hasMore ? (
+            <Link href={pageHref(page + 1)} className="underline">
+              Next
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </Container>
   );
 }
