@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { rows } from '@/db/sql';
+import { cancelScreening } from '@/domain/cancellations/cancel-screening';
+import { cancellationChoiceToken } from '@/domain/cancellations/choice-token';
+import { chooseDonation, chooseExchange, chooseRefund, getChoiceView, listExchangeOptions } from '@/domain/cancellations/choices';
+import { runCancellationJob } from '@/domain/cancellations/job';
+import { startCheckout } from '@/domain/payments/checkout';
+import { applyStripeEvent } from '@/domain/payments/payments';
+import { resetEnvCache } from '@/platform/env';
+import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
+import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
+import {
+  createFestival,
+  createFilm,
+  createGaVenue,
+  createHold,
+  createTestScreening,
+  createUser,
+  TEST_ORDER_SETTINGS as settings,
+  stripeEvent,
+} from '../support/factories';
+import { inventoryProblems } from '../support/inventory';
+
+/** Review of issue 9: attacks on the holder’s cancellation link, against real PostgreSQL and the Stripe emulator. */
+
+let emulator: StripeEmulator;
+
+beforeAll(async () => {
+  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_exchange_0123456789abcd', webhookUrl: null });
+  process.env.STRIPE_EMULATOR_URL = emulator.url;
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+const db = () => getDb();
+
+/** One festival, three screenings: $15 (the order's), $20 (dearer) and $10 (cheaper), each in its own 30-place house. */
+async function setup() {
+  const festival = await createFestival(db());
+  const film = await createFilm(db(), festival.id);
+  const screening = async (priceCents: number, day: number) => {
+    const venue = await createGaVenue(db(), festival.id, 30);
+    const id = await createTestScreening(db(), festival, {
+      venueId: venue.id,
+      filmIds: [film.id],
+      day,
+      ticketTypes: [{ code: 'adult', name: 'Adult', priceCents }],
+      allocations: { indigenous_access: 2 },
+    });
+    const [type] = await rows<{ id: string }>(db(), sql`SELECT id FROM ticket_types WHERE screening_id = ${id} AND code = 'adult'`);
+    return { id, adult: type!.id };
+  };
+  const staff = await createUser(db(), { role: 'staff' });
+  return { festival, from: await screening(1500, 0), dearer: await screening(2000, 1), cheaper: await screening(1000, 2), staff: { id: staff.id, role: 'staff' as const } };
+}
+
+async function paidOrder(screeningId: string, quantity: number, email: string) {
+  const hold = await createHold(db(), screeningId, { quantity, clientKey: `exchange-${email}` });
+  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Eve Exchanger', email }, null);
+  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
+  const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
+  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ card: '4242424242424242' }),
+  });
+  expect(res.status).toBe(200);
+  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
+  await applyStripeEvent(db(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
+  return { orderId: started.orderId, paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent as Stripe.PaymentIntent).id };
+}
+
+async function orderRow(id: string) {
+  const [o] = await rows<{ status: string; source: string; exchanged_from_order_id: string | null; total_cents: number; valid: number }>(db(), sql`
+    SELECT status, source, exchanged_from_order_id, total_cents,
+           (SELECT count(*)::int FROM tickets WHERE order_id = o.id AND status = 'valid') AS valid FROM orders o WHERE id = ${id}`);
+  return o!;
+}
+
+
+async function cancelled(email: string) {
+  const s = await setup();
+  const paid = await paidOrder(s.from.id, 2, email);
+  await cancelScreening(db(), s.staff, { screeningId: s.from.id, reason: 'Print lost', refundDeadline: new Date(Date.now() + 86_400_000) }, settings);
+  await runCancellationJob(db(), settings, { screeningId: s.from.id });
+  return { ...s, paid, token: cancellationChoiceToken(s.from.id, paid.orderId, settings.appSecret) };
+}
+
+describe('the holder’s cancellation link', () => {
+  it('cannot exchange into a screening that is not on sale (a premiere whose sale has not opened)', async () => {
+    const { cheaper, paid, token } = await cancelled('not-on-sale@example.org');
+    await db().execute(sql`UPDATE screenings SET status = 'scheduled', on_sale_at = now() + interval '5 days' WHERE id = ${cheaper.id}`);
+    const view = await getChoiceView(token, db());
+    expect((await listExchangeOptions(view!, db())).map((o) => o.screeningId)).not.toContain(cheaper.id);
+    const result = await chooseExchange(db(), token, { toScreeningId: cheaper.id, ticketTypeId: cheaper.adult }, settings);
+    expect(result.ok).toBe(false);
+    expect(await orderRow(paid.orderId)).toMatchObject({ status: 'paid', valid: 2 });
+    expect(await inventoryProblems(db(), cheaper.id)).toEqual([]);
+  });
+
+  it('after the refund deadline offers only the refund: no late gift, no late exchange', async () => {
+    const { from, cheaper, paid, token } = await cancelled('late-choice@example.org');
+    await db().execute(sql`UPDATE screening_cancellations SET refund_deadline = now() - interval '1 second' WHERE screening_id = ${from.id}`);
+    expect(await chooseExchange(db(), token, { toScreeningId: cheaper.id, ticketTypeId: cheaper.adult }, settings)).toMatchObject({ ok: false, reason: 'deadline_passed' });
+    expect(await chooseDonation(db(), token, settings)).toMatchObject({ ok: false, reason: 'deadline_passed' });
+    expect(await orderRow(paid.orderId)).toMatchObject({ status: 'paid', valid: 2 });
+    // The refund is what the deadline gives anyway: asking for it still works.
+    expect(await chooseRefund(db(), token, settings)).toMatchObject({ ok: true });
+  });
+});
