@@ -8,7 +8,7 @@ import { recordAudit } from '@/domain/audit/audit-log';
 import { voidOrderTickets } from '@/domain/cancellations/void-tickets';
 import { issueTickets } from '@/domain/orders/issue-tickets';
 import type { OrderSettings } from '@/domain/payments/orders';
-import { completeRefund } from '@/domain/refunds/refund-order';
+import { completeRefund, orderMoney } from '@/domain/refunds/refund-order';
 import { transact } from '@/domain/shared/refusal';
 
 /**
@@ -185,18 +185,13 @@ export async function exchangeInTransaction(
   let refundStatus: RefundStatus | null = null;
   if (refunded > 0) {
     // The difference goes back the way the old order was paid; what came in and has not gone back bounds it.
-    const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
-      SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${input.orderId}), 0)::int AS paid,
-             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${input.orderId} AND status <> 'failed'), 0)::int AS refunded,
-             p.id AS payment_id, p.method
-      FROM (SELECT 1) one LEFT JOIN LATERAL (
-        SELECT id, method FROM payments WHERE order_id = ${input.orderId} ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
-    if (refunded > money!.paid - money!.refunded) return refuse(fail('not_exchangeable', 'Less is left of this order’s payments than the difference to refund.'));
-    const method: PaymentMethod = money!.method === 'exchange_credit' ? 'cash' : (money!.method ?? 'cash');
+    const money = await orderMoney(tx, input.orderId);
+    if (refunded > money.paid - money.refunded) return refuse(fail('not_exchangeable', 'Less is left of this order’s payments than the difference to refund.'));
+    const method: PaymentMethod = money.method ?? 'cash';
     refundStatus = method === 'stripe' ? 'pending' : 'succeeded';
     const row = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, currency, source, status, reason, ticket_ids, request_key, requested_by_id, completed_at)
-      VALUES (${input.orderId}, ${money!.payment_id}, ${method}::payment_method, ${refunded}, ${order.currency},
+      VALUES (${input.orderId}, ${money.payment_id}, ${method}::payment_method, ${refunded}, ${order.currency},
               ${mode.by === 'staff' ? 'staff' : 'buyer'}::refund_source, ${refundStatus}::refund_status,
               ${input.reason?.trim() || 'Exchanged for cheaper tickets: the difference.'}, ${uuidArray(voided.ticketIds)},
               ${`exchange:${issued.orderId}`}, ${actorId}, ${refundStatus === 'succeeded' ? sql`now()` : null})

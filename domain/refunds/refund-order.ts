@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import type { PaymentMethod, RefundSource, RefundStatus } from '@/db/schema/payments';
-import { firstRow, rows, uuidArray } from '@/db/sql';
+import { firstRow, rows, uuidArray, type SqlRunner } from '@/db/sql';
 import { refundOrderGift } from '@/domain/access-fund/donations';
 import { recordAudit } from '@/domain/audit/audit-log';
 import { poolUpdate, type PoolKind } from '@/domain/inventory/pools';
@@ -96,17 +96,11 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     if (amount < donationCents) return refuse({ ok: false, reason: 'invalid', message: 'A refund that includes the gift gives all of it back.' });
 
     // What came in and has not gone back: no refund ever exceeds it.
-    const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
-      SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${req.orderId}), 0)::int AS paid,
-             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${req.orderId} AND status <> 'failed'), 0)::int AS refunded,
-             p.id AS payment_id, p.method
-      FROM (SELECT 1) one LEFT JOIN LATERAL (
-        SELECT id, method FROM payments WHERE order_id = ${req.orderId}
-        ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
-    const refundable = money!.paid - money!.refunded;
+    const money = await orderMoney(tx, req.orderId);
+    const refundable = money.paid - money.refunded;
     if (amount > refundable) return refuse({ ok: false, reason: 'amount_too_large', message: `Only ${Math.max(refundable, 0)} cents of this order's payments are left to refund.` });
-    // An exchange credit carried over from an earlier order goes back as the desk's cash; complimentary as nothing.
-    const method: PaymentMethod = money!.method === 'exchange_credit' ? 'cash' : (money!.method ?? 'complimentary');
+    // An exchange credit goes back the way the money first came in (orderMoney follows it); complimentary as nothing.
+    const method: PaymentMethod = money.method ?? 'complimentary';
 
     if (chosen.length > 0) {
       const voided = await rows<{ seat_id: string | null }>(tx, sql`
@@ -126,7 +120,7 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     const refund = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
                            requested_by_id, completed_at)
-      VALUES (${req.orderId}, ${money!.payment_id}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
+      VALUES (${req.orderId}, ${money.payment_id}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
               ${req.source satisfies RefundSource}::refund_source, ${status}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
               ${req.requestKey}, ${actor?.id ?? null}, ${status === 'succeeded' ? sql`now()` : null})
       RETURNING id`);
@@ -168,6 +162,33 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     return { ...result, status };
   }
   return result;
+}
+
+/**
+ * What came into an order and has not gone back, and the payment a refund of it goes back to: the order's Stripe
+ * payment first. An order paid by an exchange credit has no money of its own: its refund goes to the payment the
+ * credit came from (followed back through the exchanges), so a card payment is never turned into the till's cash by
+ * exchanging it and then asking for a refund. Cash only when the chain holds no payment at all.
+ */
+export async function orderMoney(tx: SqlRunner, orderId: string): Promise<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }> {
+  const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+    SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${orderId}), 0)::int AS paid,
+           coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${orderId} AND status <> 'failed'), 0)::int AS refunded,
+           p.id AS payment_id, p.method
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT id, method FROM payments WHERE order_id = ${orderId}
+      ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+  if (money!.method !== 'exchange_credit') return money!;
+  const origin = await firstRow<{ id: string; method: PaymentMethod }>(tx, sql`
+    WITH RECURSIVE chain(order_id, depth) AS (
+      SELECT exchanged_from_order_id, 1 FROM orders WHERE id = ${orderId} AND exchanged_from_order_id IS NOT NULL
+      UNION ALL
+      SELECT o.exchanged_from_order_id, c.depth + 1 FROM orders o JOIN chain c ON o.id = c.order_id
+      WHERE o.exchanged_from_order_id IS NOT NULL AND c.depth < 50)
+    SELECT p.id, p.method FROM payments p JOIN chain c ON p.order_id = c.order_id
+    WHERE p.method <> 'exchange_credit'
+    ORDER BY c.depth, (p.method = 'stripe') DESC, p.amount_cents DESC, p.created_at LIMIT 1`);
+  return origin ? { ...money!, payment_id: origin.id, method: origin.method === 'complimentary' ? 'cash' : origin.method } : { ...money!, method: 'cash' };
 }
 
 /**

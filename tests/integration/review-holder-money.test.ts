@@ -3,10 +3,13 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
+import type { CurrentUser } from '@/domain/accounts/current-user';
 import { cancelScreening } from '@/domain/cancellations/cancel-screening';
 import { cancellationChoiceToken } from '@/domain/cancellations/choice-token';
 import { chooseDonation, chooseExchange, chooseRefund, getChoiceView, listExchangeOptions } from '@/domain/cancellations/choices';
 import { runCancellationJob } from '@/domain/cancellations/job';
+import { refundFromDesk } from '@/domain/desk/refund';
+import { exchangeOrder } from '@/domain/exchanges/exchange-order';
 import { startCheckout } from '@/domain/payments/checkout';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import { resetEnvCache } from '@/platform/env';
@@ -112,5 +115,32 @@ describe('the holder’s cancellation link', () => {
     expect(await orderRow(paid.orderId)).toMatchObject({ status: 'paid', valid: 2 });
     // The refund is what the deadline gives anyway: asking for it still works.
     expect(await chooseRefund(db(), token, settings)).toMatchObject({ ok: true });
+  });
+});
+
+async function emulatorRefundsOf(pi: string): Promise<number> {
+  const listed = (await (await fetch(`${emulator.url}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
+  let n = 0;
+  for (const e of listed.events.filter((e) => e.type === 'charge.refunded')) {
+    const full = (await (await fetch(`${emulator.url}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
+    if (full.data.object.payment_intent === pi) n += 1;
+  }
+  return n;
+}
+
+describe('money carried by an exchange', () => {
+  it('a card-paid order exchanged at the desk and then refunded goes back to the card, not out of the till as cash', async () => {
+    const { from, cheaper, staff } = await setup();
+    const actor: CurrentUser = { ...staff, email: 'desk@example.org', name: 'Desk', organisationId: null, orgRole: null };
+    const paid = await paidOrder(from.id, 1, 'card-to-cash@example.org');
+    const exchanged = await exchangeOrder(db(), staff, { orderId: paid.orderId, toScreeningId: cheaper.id, lines: [{ ticketTypeId: cheaper.adult, quantity: 1 }] }, settings);
+    expect(exchanged).toMatchObject({ ok: true, refundedCents: 500 });
+    if (!exchanged.ok) return;
+    const refund = await refundFromDesk(db(), actor, { orderId: exchanged.orderId, includeDonation: false, reason: 'Cannot come after all', requestKey: 'review-card-to-cash' }, settings);
+    expect(refund).toMatchObject({ ok: true, amountCents: 1000, status: 'succeeded' });
+    const [row] = await rows<{ method: string }>(db(), sql`SELECT method FROM refunds WHERE order_id = ${exchanged.orderId}`);
+    expect(row!.method).toBe('stripe');
+    // The difference and the refund, both on the original card.
+    expect(await emulatorRefundsOf(paid.paymentIntent)).toBe(2);
   });
 });
