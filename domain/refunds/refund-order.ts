@@ -65,7 +65,11 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
       WHERE o.id = ${req.orderId} FOR UPDATE OF o`);
     if (!order) return refuse({ ok: false, reason: 'not_found', message: 'No such order.' });
     const replay = await firstRow<{ id: string; amount_cents: number; status: RefundStatus; order_id: string }>(tx, sql`
-      SELECT id, amount_cents, status, order_id FROM refunds WHERE request_key = ${req.requestKey}`);
+      SELECT r.id, r.amount_cents + coalesce(rest.amount_cents, 0) AS amount_cents,
+             CASE WHEN 'pending' IN (r.status, rest.status) THEN 'pending' WHEN 'failed' IN (r.status, rest.status) THEN 'failed' ELSE r.status END AS status,
+             r.order_id
+      FROM refunds r LEFT JOIN refunds rest ON rest.request_key = ${restKey(req.requestKey)}
+      WHERE r.request_key = ${req.requestKey}`);
     if (replay) {
       if (replay.order_id !== req.orderId) return refuse({ ok: false, reason: 'invalid', message: 'This request key was used for another order.' });
       return { ok: true, refundId: replay.id, amountCents: replay.amount_cents, status: replay.status, replayed: true };
@@ -101,6 +105,10 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     if (amount > refundable) return refuse({ ok: false, reason: 'amount_too_large', message: `Only ${Math.max(refundable, 0)} cents of this order's payments are left to refund.` });
     // An exchange credit goes back the way the money first came in (orderMoney follows it); complimentary as nothing.
     const method: PaymentMethod = money.method ?? 'complimentary';
+    // Paid partly by an exchange credit and partly at the desk: the credit's share goes back to where the credit came
+    // from, the rest to the order's own payment, as a second refund row under the request key's `:rest`.
+    const restCents = money.rest && money.creditCents > 0 && amount > money.creditCents ? amount - money.creditCents : 0;
+    const restMethod: PaymentMethod = money.rest?.method ?? 'cash';
 
     if (chosen.length > 0) {
       const voided = await rows<{ seat_id: string | null }>(tx, sql`
@@ -116,14 +124,25 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     const ticketsLeft = valid.length - chosen.length;
     if (ticketsLeft === 0) await tx.execute(sql`UPDATE orders SET status = 'refunded', ended_at = now() WHERE id = ${req.orderId}`);
 
-    const status: RefundStatus = method === 'stripe' && amount > 0 ? 'pending' : 'succeeded';
+    const firstStatus: RefundStatus = method === 'stripe' && amount - restCents > 0 ? 'pending' : 'succeeded';
     const refund = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
                            requested_by_id, completed_at)
-      VALUES (${req.orderId}, ${money.payment_id}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
-              ${req.source satisfies RefundSource}::refund_source, ${status}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
-              ${req.requestKey}, ${actor?.id ?? null}, ${status === 'succeeded' ? sql`now()` : null})
+      VALUES (${req.orderId}, ${money.payment_id}, ${method}::payment_method, ${amount - restCents}, ${donationCents}, ${order.currency},
+              ${req.source satisfies RefundSource}::refund_source, ${firstStatus}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
+              ${req.requestKey}, ${actor?.id ?? null}, ${firstStatus === 'succeeded' ? sql`now()` : null})
       RETURNING id`);
+    let status = firstStatus;
+    if (restCents > 0) {
+      const restStatus: RefundStatus = restMethod === 'stripe' ? 'pending' : 'succeeded';
+      if (restStatus === 'pending') status = 'pending';
+      await tx.execute(sql`
+        INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
+                             requested_by_id, completed_at)
+        VALUES (${req.orderId}, ${money.rest!.payment_id}, ${restMethod}::payment_method, ${restCents}, 0, ${order.currency},
+                ${req.source satisfies RefundSource}::refund_source, ${restStatus}::refund_status, ${req.reason}, ${uuidArray([])},
+                ${restKey(req.requestKey)}, ${actor?.id ?? null}, ${restStatus === 'succeeded' ? sql`now()` : null})`);
+    }
     if (actor) {
       await recordAudit(tx, actor, {
         action: 'refundOrder',
@@ -158,11 +177,17 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     return { ok: true, refundId: refund!.id, amountCents: amount, status, replayed: false };
   });
   if (result.ok && result.status === 'pending') {
-    const status = await completeRefund(result.refundId);
+    const pending = await rows<{ id: string }>(db, sql`
+      SELECT id FROM refunds WHERE request_key IN (${req.requestKey}, ${restKey(req.requestKey)}) AND status = 'pending' ORDER BY created_at, id`);
+    const statuses = await Promise.all(pending.map((r) => completeRefund(r.id, db)));
+    const status: RefundStatus = statuses.includes('failed') ? 'failed' : statuses.includes('pending') ? 'pending' : 'succeeded';
     return { ...result, status };
   }
   return result;
 }
+
+/** The second refund row of a split refund (see orderMoney). */
+const restKey = (requestKey: string) => `${requestKey}:rest`;
 
 /**
  * What came into an order and has not gone back, and the payment a refund of it goes back to: the order's Stripe
@@ -170,7 +195,17 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
  * credit came from (followed back through the exchanges), so a card payment is never turned into the till's cash by
  * exchanging it and then asking for a refund. Cash only when the chain holds no payment at all.
  */
-export async function orderMoney(tx: SqlRunner, orderId: string): Promise<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }> {
+export interface OrderMoney {
+  paid: number;
+  refunded: number;
+  payment_id: string | null;
+  method: PaymentMethod | null;
+  /** Set when the money came by an exchange credit: how much, and the order's own payment for anything above it. */
+  creditCents: number;
+  rest: { payment_id: string; method: PaymentMethod } | null;
+}
+
+export async function orderMoney(tx: SqlRunner, orderId: string): Promise<OrderMoney> {
   const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
     SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${orderId}), 0)::int AS paid,
            coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${orderId} AND status <> 'failed'), 0)::int AS refunded,
@@ -178,7 +213,14 @@ export async function orderMoney(tx: SqlRunner, orderId: string): Promise<{ paid
     FROM (SELECT 1) one LEFT JOIN LATERAL (
       SELECT id, method FROM payments WHERE order_id = ${orderId}
       ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
-  if (money!.method !== 'exchange_credit') return money!;
+  if (money!.method !== 'exchange_credit') return { ...money!, creditCents: 0, rest: null };
+  const own = await firstRow<{ credit: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+    SELECT (SELECT coalesce(sum(amount_cents), 0)::int FROM payments WHERE order_id = ${orderId} AND method = 'exchange_credit') AS credit,
+           p.id AS payment_id, p.method
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT id, method FROM payments WHERE order_id = ${orderId} AND method NOT IN ('exchange_credit', 'complimentary')
+      ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+  const extra = { creditCents: own!.credit, rest: own!.payment_id && own!.method ? { payment_id: own!.payment_id, method: own!.method } : null };
   const origin = await firstRow<{ id: string; method: PaymentMethod }>(tx, sql`
     WITH RECURSIVE chain(order_id, depth) AS (
       SELECT exchanged_from_order_id, 1 FROM orders WHERE id = ${orderId} AND exchanged_from_order_id IS NOT NULL
@@ -188,7 +230,9 @@ export async function orderMoney(tx: SqlRunner, orderId: string): Promise<{ paid
     SELECT p.id, p.method FROM payments p JOIN chain c ON p.order_id = c.order_id
     WHERE p.method <> 'exchange_credit'
     ORDER BY c.depth, (p.method = 'stripe') DESC, p.amount_cents DESC, p.created_at LIMIT 1`);
-  return origin ? { ...money!, payment_id: origin.id, method: origin.method === 'complimentary' ? 'cash' : origin.method } : { ...money!, method: 'cash' };
+  return origin
+    ? { ...money!, ...extra, payment_id: origin.id, method: origin.method === 'complimentary' ? 'cash' : origin.method }
+    : { ...money!, creditCents: 0, rest: null, method: 'cash' };
 }
 
 /**

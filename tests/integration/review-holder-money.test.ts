@@ -143,4 +143,25 @@ describe('money carried by an exchange', () => {
     // The difference and the refund, both on the original card.
     expect(await emulatorRefundsOf(paid.paymentIntent)).toBe(2);
   });
+
+  it('an order paid by an exchange credit and a cash difference is refunded in two parts: the credit to the card, the difference in cash', async () => {
+    const { from, dearer, staff } = await setup();
+    const actor: CurrentUser = { ...staff, email: 'desk@example.org', name: 'Desk', organisationId: null, orgRole: null };
+    const paid = await paidOrder(from.id, 1, 'mixed-refund@example.org');
+    const exchanged = await exchangeOrder(db(), staff, { orderId: paid.orderId, toScreeningId: dearer.id, lines: [{ ticketTypeId: dearer.adult, quantity: 1 }], difference: { method: 'cash' } }, settings);
+    expect(exchanged).toMatchObject({ ok: true, chargedCents: 500 });
+    if (!exchanged.ok) return;
+    const input = { orderId: exchanged.orderId, includeDonation: false, reason: 'Cannot come after all', requestKey: 'review-mixed-refund' };
+    expect(await refundFromDesk(db(), actor, input, settings)).toMatchObject({ ok: true, amountCents: 2000, status: 'succeeded' });
+    const parts = await rows<{ method: string; amount_cents: number; status: string }>(db(), sql`
+      SELECT method, amount_cents, status FROM refunds WHERE order_id = ${exchanged.orderId} ORDER BY amount_cents DESC`);
+    expect(parts).toEqual([
+      { method: 'stripe', amount_cents: 1500, status: 'succeeded' },
+      { method: 'cash', amount_cents: 500, status: 'succeeded' },
+    ]);
+    expect(await emulatorRefundsOf(paid.paymentIntent)).toBe(1);
+    // A replay of the form answers with the same refund, whole, and makes nothing new.
+    expect(await refundFromDesk(db(), actor, input, settings)).toMatchObject({ ok: true, amountCents: 2000 });
+    expect(await rows(db(), sql`SELECT id FROM refunds WHERE order_id = ${exchanged.orderId}`)).toHaveLength(2);
+  });
 });
