@@ -140,6 +140,8 @@ export async function listExchangeOptions(view: Pick<ChoiceView, 'festivalId' | 
 
 export type ChoiceFailure =
   | { ok: false; reason: 'not_found'; message: string }
+  | { ok: false; reason: 'deadline_passed'; message: string }
+  | { ok: false; reason: 'screening_closed'; message: string }
   | { ok: false; reason: 'already_decided'; message: string; state: CancellationOrderState };
 
 export type ChoiceResult = { ok: true; state: CancellationOrderState } | ChoiceFailure;
@@ -152,11 +154,19 @@ const decided = (state: CancellationOrderState): ChoiceFailure => ({
   message: 'A choice has already been made for this order.',
 });
 
-/** Locks the row the token names; null when the token opens nothing. */
-async function lockChoice(tx: Transaction, token: string): Promise<{ screening_id: string; order_id: string; state: CancellationOrderState } | null> {
+const LATE: ChoiceFailure = {
+  ok: false,
+  reason: 'deadline_passed',
+  message: 'The deadline to choose has passed: your tickets are refunded to your original payment method.',
+};
+
+/** Locks the row the token names; null when the token opens nothing. `late`: the refund deadline has passed. */
+async function lockChoice(tx: Transaction, token: string): Promise<{ screening_id: string; order_id: string; state: CancellationOrderState; late: boolean } | null> {
   if (!isChoiceTokenShape(token)) return null;
   return firstRow(tx, sql`
-    SELECT screening_id, order_id, state FROM cancellation_orders WHERE choice_token_hash = ${hashToken(token)} FOR UPDATE`);
+    SELECT co.screening_id, co.order_id, co.state, c.refund_deadline <= now() AS late
+    FROM cancellation_orders co JOIN screening_cancellations c ON c.screening_id = co.screening_id
+    WHERE co.choice_token_hash = ${hashToken(token)} FOR UPDATE OF co`);
 }
 
 /**
@@ -191,6 +201,8 @@ export async function chooseDonation(db: Database, token: string, settings: Orde
     const row = await lockChoice(tx, token);
     if (!row) return refuse(NOT_FOUND);
     if (row.state !== 'offered') return refuse(decided(row.state));
+    // After the deadline the only outcome is the refund the job makes: a late click must not undo it.
+    if (row.late) return refuse(LATE);
     const order = await firstRow<{ festival_id: string; currency: string; buyer_name: string; buyer_email: string; payment_intent: string | null }>(tx, sql`
       SELECT s.festival_id, o.currency, o.buyer_name, o.buyer_email,
              coalesce((SELECT p.stripe_payment_intent_id FROM payments p WHERE p.order_id = o.id AND p.method = 'stripe' ORDER BY p.created_at LIMIT 1),
@@ -238,6 +250,12 @@ export async function chooseExchange(
     const row = await lockChoice(tx, token);
     if (!row) return refuse(NOT_FOUND);
     if (row.state !== 'offered') return refuse(decided(row.state));
+    if (row.late) return refuse(LATE);
+    // The holder may go only where the choice page offers: a screening selling now (not one whose sale has not
+    // opened, nor one already started); issueTickets checks the ticket type, the places and the cancellation.
+    const target = await firstRow<{ open: boolean }>(tx, sql`
+      SELECT status = 'on_sale' AND starts_at > now() AS open FROM screenings WHERE id = ${parsed.data.toScreeningId}`);
+    if (!target?.open) return refuse({ ok: false, reason: 'screening_closed', message: 'That screening is not on sale: choose another.' });
     const count = await firstRow<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM tickets WHERE order_id = ${row.order_id} AND status = 'valid'`);
     const input = ExchangeInput.parse({
       orderId: row.order_id,

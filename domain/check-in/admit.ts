@@ -134,6 +134,9 @@ export async function recordScan(db: Database, actor: CurrentUser, input: unknow
     if (scan.clientScanId) {
       const earlier = await firstRow<{ result: ScanOutcome; ticket_id: string | null }>(tx, sql`
         SELECT result, ticket_id FROM check_ins WHERE client_scan_id = ${scan.clientScanId}`);
+      // Only a scan of this very ticket is a replay: a clientScanId reused for another ticket would otherwise answer
+      // "admitted (replayed)" for a ticket someone else had let in, hiding a double admission.
+      if (earlier && earlier.ticket_id !== ticket.id) return { ok: false, reason: 'invalid', message: 'This clientScanId was already used for another scan.' };
       if (earlier) return replay(tx, earlier.result, ticket, scan.screeningId, tz);
     }
 

@@ -8,7 +8,7 @@ import { recordAudit } from '@/domain/audit/audit-log';
 import { voidOrderTickets } from '@/domain/cancellations/void-tickets';
 import { issueTickets } from '@/domain/orders/issue-tickets';
 import type { OrderSettings } from '@/domain/payments/orders';
-import { completeRefund, refundSourceOf } from '@/domain/refunds/refund-order';
+import { completeRefund, orderMoney } from '@/domain/refunds/refund-order';
 import { transact } from '@/domain/shared/refusal';
 
 /**
@@ -185,18 +185,14 @@ export async function exchangeInTransaction(
   let refundStatus: RefundStatus | null = null;
   if (refunded > 0) {
     // The difference goes back the way the old order was paid; what came in and has not gone back bounds it.
-    const money = await firstRow<{ paid: number; refunded: number }>(tx, sql`
-      SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${input.orderId}), 0)::int AS paid,
-             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${input.orderId} AND status <> 'failed'), 0)::int AS refunded`);
-    if (refunded > money!.paid - money!.refunded) return refuse(fail('not_exchangeable', 'Less is left of this order’s payments than the difference to refund.'));
-    // Back the way the money came in: an order paid by an earlier exchange's credit refunds to that order's card.
-    const source = await refundSourceOf(tx, input.orderId);
-    const method: PaymentMethod = source.method === 'complimentary' ? 'cash' : source.method;
+    const money = await orderMoney(tx, input.orderId);
+    if (refunded > money.paid - money.refunded) return refuse(fail('not_exchangeable', 'Less is left of this order’s payments than the difference to refund.'));
+    const method: PaymentMethod = money.method ?? 'cash';
     // Cash or a card terminal is paid back across the desk: at once when staff exchange there, else when the desk confirms it.
     refundStatus = method === 'stripe' || mode.by === 'holder' ? 'pending' : 'succeeded';
     const row = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, currency, source, status, reason, ticket_ids, request_key, requested_by_id, completed_at)
-      VALUES (${input.orderId}, ${source.paymentId}, ${method}::payment_method, ${refunded}, ${order.currency},
+      VALUES (${input.orderId}, ${money.payment_id}, ${method}::payment_method, ${refunded}, ${order.currency},
               ${mode.by === 'staff' ? 'staff' : 'buyer'}::refund_source, ${refundStatus}::refund_status,
               ${input.reason?.trim() || 'Exchanged for cheaper tickets: the difference.'}, ${uuidArray(voided.ticketIds)},
               ${`exchange:${issued.orderId}`}, ${actorId}, ${refundStatus === 'succeeded' ? sql`now()` : null})

