@@ -42,6 +42,30 @@ test('staff create a film and a screening, a clash in the venue is refused, and 
   await page.getByRole('button', { name: 'Create film' }).click();
   await expect(page.getByText('The film was created.')).toBeVisible();
   await expectAccessible(page);
+  const filmPage = new URL(page.url()).pathname;
+
+  // A partner organisation for it, from the programme's own navigation; a bad slug is refused in place.
+  const orgSlug = uniq('lantern-society');
+  const orgName = `Lantern Society ${orgSlug.slice(-8)}`;
+  await page.getByRole('navigation', { name: 'Programme' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('link', { name: 'New organisation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New organisation' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Name').fill(orgName);
+  await page.getByLabel('Slug').fill('Not a slug');
+  await page.getByLabel('Description').fill('Keeps the lanterns lit.');
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was saved' })).toContainText('slug is lower-case letters');
+  await expect(page.getByLabel('Name')).toHaveValue(orgName);
+  await page.getByLabel('Slug').fill(orgSlug);
+  await page.getByRole('button', { name: 'Create organisation' }).click();
+  await expect(page.getByText('The organisation was added.')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(filmPage);
+  const addPartner = page.getByRole('form', { name: 'Add a partner' });
+  await addPartner.getByLabel('Organisation (slug)').fill(orgSlug);
+  await addPartner.getByRole('button', { name: 'Add partner' }).click();
+  await expect(page.getByText('The partners were saved.')).toBeVisible();
 
   // The screening, on the festival's second day at 19:00 festival time.
   await page.goto('/box-office/programme/screenings/new');
@@ -87,6 +111,7 @@ test('staff create a film and a screening, a clash in the venue is refused, and 
   // The public programme shows it at once, in festival time.
   await page.goto(`/films/${slug}`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByText(orgName)).toBeVisible();
   await expect(page.getByText(/7:00\s?p\.?m/i).first()).toBeVisible();
   await page.goto(`/screenings/${screeningId}`);
   await expect(page.getByText('Q&A with the director after the film.')).toBeVisible();
@@ -96,7 +121,7 @@ test('staff create a film and a screening, a clash in the venue is refused, and 
 test('an audience member is refused the programme pages and actions', async ({ page }) => {
   const email = uniqueEmail('audience-programme');
   await signInByEmailLink(page, email);
-  for (const path of ['/box-office/programme', '/box-office/programme/screenings/new', '/box-office/programme/films/new', '/box-office/programme/import']) {
+  for (const path of ['/box-office/programme', '/box-office/programme/screenings/new', '/box-office/programme/films/new', '/box-office/programme/organisations/new', '/box-office/programme/import']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

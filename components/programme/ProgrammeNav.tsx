@@ -4,6 +4,7 @@ const LINKS = [
   { href: '/box-office/programme', label: 'Screenings' },
   { href: '/box-office/programme/films', label: 'Films' },
   { href: '/box-office/programme/people', label: 'People' },
+  { href: '/box-office/programme/organisations', label: 'Organisations' },
   { href: '/box-office/programme/import', label: 'Import a programme' },
 ];
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { getFilmForEdit, listFilmsPage, listSections } from './films';
+import { getOrganisationForEdit, listOrganisationsPage } from './organisations';
 import { getPerson, listFilmPartners, listPeoplePage } from './people';
 import { listPriceList } from './price-list';
 import { getScreeningForEdit, listScreeningChoices, listScreeningsPage } from './screenings';
@@ -20,4 +21,6 @@ export const programmePages = {
   sections: (festivalId: string) => listSections(getDb(), festivalId),
   people: (search: { q?: string; page?: number }) => listPeoplePage(getDb(), search),
   person: async (personId: string) => (/^[0-9a-f-]{36}$/i.test(personId) ? getPerson(getDb(), personId) : null),
+  organisations: (search: { q?: string; page?: number }) => listOrganisationsPage(getDb(), search),
+  organisation: async (organisationId: string) => (/^[0-9a-f-]{36}$/i.test(organisationId) ? getOrganisationForEdit(getDb(), organisationId) : null),
 };

@@ -46,6 +46,9 @@ export const programme: FeatureRules = {
     'PAGE /box-office/programme/films/[filmId]': { allow: editors, request: get((f) => `/box-office/programme/films/${f.extra.programmeFilm}`) },
     'PAGE /box-office/programme/people': { allow: editors, request: get(() => '/box-office/programme/people') },
     'PAGE /box-office/programme/people/[personId]': { allow: editors, request: get((f) => `/box-office/programme/people/${f.extra.programmePerson}`) },
+    'PAGE /box-office/programme/organisations': { allow: editors, request: get(() => '/box-office/programme/organisations?q=a') },
+    'PAGE /box-office/programme/organisations/new': { allow: editors, request: get(() => '/box-office/programme/organisations/new') },
+    'PAGE /box-office/programme/organisations/[organisationId]': { allow: editors, request: get((f) => `/box-office/programme/organisations/${f.org1}`) },
     'PAGE /box-office/programme/import': { allow: editors, request: get(() => '/box-office/programme/import') },
     'GET /box-office/programme/import/template.csv': { allow: editors, request: get(() => '/box-office/programme/import/template.csv') },
   },
@@ -76,6 +79,8 @@ export const programme: FeatureRules = {
     'ACTION removeFilmPartnerAction': { allow: editors, page: (f) => `/box-office/programme/films/${f.extra.programmeFilm}`, source: 'staff', fields: { organisationId: 'not-an-id' } },
     'ACTION createPersonAction': { allow: editors, page: () => '/box-office/programme/people', source: 'staff', fields: { name: '', slug: '' } },
     'ACTION updatePersonAction': { allow: editors, page: (f) => `/box-office/programme/people/${f.extra.programmePerson}`, source: 'staff', fields: { name: 'Matrix', slug: 'NOT A SLUG' } },
+    'ACTION createOrganisationAction': { allow: editors, page: () => '/box-office/programme/organisations/new', source: 'staff', fields: { name: '', slug: '' } },
+    'ACTION updateOrganisationAction': { allow: editors, page: (f) => `/box-office/programme/organisations/${f.org1}`, source: 'staff', fields: { name: 'Matrix', slug: 'NOT A SLUG' } },
     // No file: the preview refuses after the guard.
     'ACTION importProgrammeAction': { allow: editors, page: () => '/box-office/programme/import', source: 'staff', fields: { step: 'preview' } },
   },
