@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import { issueFreeTickets } from '@/domain/access/issue-tickets';
@@ -11,9 +10,7 @@ import { chooseDonation, chooseRefund, getChoiceView } from '@/domain/cancellati
 import { runCancellationJob } from '@/domain/cancellations/job';
 import { startCheckout } from '@/domain/payments/checkout';
 import { applyStripeEvent } from '@/domain/payments/payments';
-import { resetEnvCache } from '@/platform/env';
-import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
+import { getStripe } from '@/platform/stripe';
 import {
   createFestival,
   createFilm,
@@ -25,6 +22,7 @@ import {
   stripeEvent,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
 /**
  * Cancelling a screening against real PostgreSQL and the Stripe emulator: the command in one transaction, then the
@@ -32,18 +30,7 @@ import { inventoryProblems } from '../support/inventory';
  * holder's three choices.
  */
 
-let emulator: StripeEmulator;
-
-beforeAll(async () => {
-  // Events are recorded, not delivered: refunds are counted from the emulator's charge.refunded events.
-  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_cancel_0123456789abcdef', webhookUrl: null });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  resetEnvCache();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulatorUrl = emulatorForThisFile();
 
 const db = () => getDb();
 const future = (days = 7) => new Date(Date.now() + days * 86_400_000);
@@ -59,27 +46,15 @@ async function setup(o: { capacity?: number; community?: number } = {}) {
 
 /** A paid order, checked out through the app and paid in the emulator: it has a real payment intent to refund. */
 async function paidOrder(screeningId: string, quantity: number, email: string) {
-  const hold = await createHold(db(), screeningId, { quantity, clientKey: `cancel-${email}` });
-  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Pat Holder', email }, null);
-  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
-  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card: '4242424242424242' }),
-  });
-  expect(res.status).toBe(200);
-  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
-  await applyStripeEvent(db(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
-  return { orderId: started.orderId, paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent as Stripe.PaymentIntent).id };
+  return payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Pat Holder' });
 }
 
 /** How many refunds the emulator made for each payment intent (one charge.refunded event per refund). */
 async function emulatorRefunds(paymentIntents: string[]): Promise<Record<string, number>> {
-  const listed = (await (await fetch(`${emulator.url}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
+  const listed = (await (await fetch(`${emulatorUrl()}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
   const counts: Record<string, number> = Object.fromEntries(paymentIntents.map((pi) => [pi, 0]));
   for (const e of listed.events.filter((e) => e.type === 'charge.refunded')) {
-    const full = (await (await fetch(`${emulator.url}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
+    const full = (await (await fetch(`${emulatorUrl()}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
     const pi = full.data.object.payment_intent;
     if (pi in counts) counts[pi] = counts[pi]! + 1;
   }
@@ -245,7 +220,7 @@ describe('the cancellation job', () => {
     expect(await getCancellationPreview(screeningId, db())).toMatchObject({ checkouts: 1, liveHolds: 0, paidOrders: 0 });
     await cancelScreening(db(), staff, { screeningId, reason: 'Storm', refundDeadline: future() }, settings);
     const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
-    await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
+    await fetch(`${emulatorUrl()}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ card: '4242424242424242' }),

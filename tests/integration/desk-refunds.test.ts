@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
@@ -8,24 +8,19 @@ import { claimIndigenousTickets } from '@/domain/access/indigenous';
 import { getOrderForDesk } from '@/domain/desk/orders';
 import { refundFromDesk } from '@/domain/desk/refund';
 import { sellAtDesk } from '@/domain/desk/sale';
-import { startCheckout } from '@/domain/payments/checkout';
-import { applyStripeEvent } from '@/domain/payments/payments';
-import { resetEnvCache } from '@/platform/env';
-import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
+import { getStripe } from '@/platform/stripe';
 import {
   createFestival,
   createFilm,
   createGaVenue,
-  createHold,
   createReservedVenue,
   createTestScreening,
   createUser,
   TEST_ORDER_SETTINGS as settings,
-  stripeEvent,
   uniq,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
 /**
  * Refunds from the desk, through the Stripe emulator: full and partial, a lower amount, the gift kept unless chosen,
@@ -33,15 +28,7 @@ import { inventoryProblems } from '../support/inventory';
  * an Indigenous Access order.
  */
 
-let emulator: StripeEmulator;
-beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_desk_refunds_0123456789', webhookUrl: null });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulatorUrl = emulatorForThisFile();
 
 async function staffUser(): Promise<CurrentUser> {
   const u = await createUser(getDb(), { role: 'staff', name: 'Refund Staff' });
@@ -63,19 +50,8 @@ async function screening(kind: 'ga' | 'reserved', o: { indigenous?: number } = {
 
 /** An online order of `quantity` $15 tickets and a gift, paid in the emulator and applied as the verified webhook would. */
 async function paidOrder(screeningId: string, quantity: number, giftDollars: number, email: string) {
-  const hold = await createHold(getDb(), screeningId, { quantity, clientKey: uniq('buyer') });
-  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Rita Refund', email }, giftDollars ? { tickets: 0, dollars: giftDollars } : null);
-  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await rows<{ stripe_session_id: string }>(getDb(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
-  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card: '4242424242424242' }),
-  });
-  expect(res.status).toBe(200);
-  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
-  await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
-  return { orderId: started.orderId, intent: session.payment_intent as string };
+  const o = await payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Rita Refund', giftDollars });
+  return { orderId: o.orderId, totalCents: o.totalCents, intent: o.paymentIntent };
 }
 
 async function refundedAtStripe(intent: string): Promise<number> {

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import { issueFreeTickets } from '@/domain/access/issue-tickets';
@@ -9,11 +8,6 @@ import { cancellationChoiceToken } from '@/domain/cancellations/choice-token';
 import { chooseExchange, getChoiceView, listExchangeOptions } from '@/domain/cancellations/choices';
 import { runCancellationJob } from '@/domain/cancellations/job';
 import { exchangeOrder } from '@/domain/exchanges/exchange-order';
-import { startCheckout } from '@/domain/payments/checkout';
-import { applyStripeEvent } from '@/domain/payments/payments';
-import { resetEnvCache } from '@/platform/env';
-import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
 import {
   createFestival,
   createFilm,
@@ -24,23 +18,13 @@ import {
   createUser,
   listScreeningSeats,
   TEST_ORDER_SETTINGS as settings,
-  stripeEvent,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
 /** Exchanges at the desk and by a cancelled screening's holder, against real PostgreSQL and the Stripe emulator. */
 
-let emulator: StripeEmulator;
-
-beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_exchange_0123456789abcd', webhookUrl: null });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  resetEnvCache();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulatorUrl = emulatorForThisFile();
 
 const db = () => getDb();
 
@@ -65,26 +49,14 @@ async function setup() {
 }
 
 async function paidOrder(screeningId: string, quantity: number, email: string) {
-  const hold = await createHold(db(), screeningId, { quantity, clientKey: `exchange-${email}` });
-  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Eve Exchanger', email }, null);
-  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
-  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card: '4242424242424242' }),
-  });
-  expect(res.status).toBe(200);
-  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
-  await applyStripeEvent(db(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
-  return { orderId: started.orderId, paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent as Stripe.PaymentIntent).id };
+  return payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Eve Exchanger' });
 }
 
 async function emulatorRefundsOf(pi: string): Promise<number> {
-  const listed = (await (await fetch(`${emulator.url}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
+  const listed = (await (await fetch(`${emulatorUrl()}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
   let n = 0;
   for (const e of listed.events.filter((e) => e.type === 'charge.refunded')) {
-    const full = (await (await fetch(`${emulator.url}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
+    const full = (await (await fetch(`${emulatorUrl()}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
     if (full.data.object.payment_intent === pi) n += 1;
   }
   return n;

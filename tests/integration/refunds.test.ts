@@ -1,18 +1,16 @@
 import { sql } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import { issueTickets } from '@/domain/orders/issue-tickets';
-import { startCheckout } from '@/domain/payments/checkout';
 import { applyStripeEvent } from '@/domain/payments/payments';
 import { exchangeOrder } from '@/domain/exchanges/exchange-order';
 import { completePendingRefunds, completeRefund, confirmDeskRefund, refundOrder } from '@/domain/refunds/refund-order';
-import { resetEnvCache } from '@/platform/env';
-import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
-import { createFestival, createFilm, createGaVenue, createHold, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, stripeEvent } from '../support/factories';
+import { getStripe } from '@/platform/stripe';
+import { createFestival, createFilm, createGaVenue, createTestScreening, createUser, TEST_ORDER_SETTINGS as settings, stripeEvent } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
 /**
  * Desk sales and refunds against real PostgreSQL and the Stripe emulator: a desk sale takes places with the same
@@ -21,15 +19,7 @@ import { inventoryProblems } from '../support/inventory';
  * form is replayed or the Stripe step is retried.
  */
 
-let emulator: StripeEmulator;
-beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_refunds_0123456789abc', webhookUrl: null });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulatorUrl = emulatorForThisFile();
 
 async function gaScreening(capacity: number) {
   const db = getDb();
@@ -43,20 +33,8 @@ async function gaScreening(capacity: number) {
 
 /** An order of `quantity` $15 tickets and a gift, paid in the emulator and applied as the verified webhook would. */
 async function paidOrder(screeningId: string, quantity: number, giftDollars: number, email: string) {
-  const hold = await createHold(getDb(), screeningId, { quantity, clientKey: `refund-${email}` });
-  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Rita Refund', email }, { tickets: 0, dollars: giftDollars });
-  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await rows<{ stripe_session_id: string; total_cents: number }>(getDb(), sql`SELECT stripe_session_id, total_cents FROM orders WHERE id = ${started.orderId}`);
-  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card: '4242424242424242' }),
-  });
-  expect(res.status).toBe(200);
-  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
-  const applied = await applyStripeEvent(getDb(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
-  expect(applied).toMatchObject({ ok: true, effect: 'issued' });
-  return { orderId: started.orderId, totalCents: order!.total_cents, intent: session.payment_intent as string };
+  const o = await payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Rita Refund', giftDollars });
+  return { orderId: o.orderId, totalCents: o.totalCents, intent: o.paymentIntent };
 }
 
 async function chargeOf(intent: string): Promise<Stripe.Charge> {

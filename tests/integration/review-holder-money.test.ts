@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { rows } from '@/db/sql';
 import type { CurrentUser } from '@/domain/accounts/current-user';
@@ -10,36 +9,20 @@ import { chooseDonation, chooseExchange, chooseRefund, getChoiceView, listExchan
 import { runCancellationJob } from '@/domain/cancellations/job';
 import { refundFromDesk } from '@/domain/desk/refund';
 import { exchangeOrder } from '@/domain/exchanges/exchange-order';
-import { startCheckout } from '@/domain/payments/checkout';
-import { applyStripeEvent } from '@/domain/payments/payments';
-import { resetEnvCache } from '@/platform/env';
-import { EMULATOR_API_KEY, getStripe } from '@/platform/stripe';
-import { startStripeEmulator, type StripeEmulator } from '@/tools/stripe-emulator/server';
 import {
   createFestival,
   createFilm,
   createGaVenue,
-  createHold,
   createTestScreening,
   createUser,
   TEST_ORDER_SETTINGS as settings,
-  stripeEvent,
 } from '../support/factories';
 import { inventoryProblems } from '../support/inventory';
+import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
 /** Review of issue 9: attacks on the holder’s cancellation link, against real PostgreSQL and the Stripe emulator. */
 
-let emulator: StripeEmulator;
-
-beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, apiKey: EMULATOR_API_KEY, webhookSecret: 'whsec_integration_exchange_0123456789abcd', webhookUrl: null });
-  process.env.STRIPE_EMULATOR_URL = emulator.url;
-  resetEnvCache();
-});
-
-afterAll(async () => {
-  await emulator.stop();
-});
+const emulatorUrl = emulatorForThisFile();
 
 const db = () => getDb();
 
@@ -64,19 +47,7 @@ async function setup() {
 }
 
 async function paidOrder(screeningId: string, quantity: number, email: string) {
-  const hold = await createHold(db(), screeningId, { quantity, clientKey: `exchange-${email}` });
-  const started = await startCheckout(hold.holdId, hold.holdToken, { name: 'Eve Exchanger', email }, null);
-  if (!started.ok) throw new Error(`checkout failed: ${started.reason}`);
-  const [order] = await rows<{ stripe_session_id: string }>(db(), sql`SELECT stripe_session_id FROM orders WHERE id = ${started.orderId}`);
-  const res = await fetch(`${emulator.url}/_emulator/sessions/${order!.stripe_session_id}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ card: '4242424242424242' }),
-  });
-  expect(res.status).toBe(200);
-  const session = await getStripe().checkout.sessions.retrieve(order!.stripe_session_id);
-  await applyStripeEvent(db(), stripeEvent('checkout.session.completed', session as unknown as Record<string, unknown>), settings);
-  return { orderId: started.orderId, paymentIntent: typeof session.payment_intent === 'string' ? session.payment_intent : (session.payment_intent as Stripe.PaymentIntent).id };
+  return payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Eve Exchanger' });
 }
 
 async function orderRow(id: string) {
@@ -85,7 +56,6 @@ async function orderRow(id: string) {
            (SELECT count(*)::int FROM tickets WHERE order_id = o.id AND status = 'valid') AS valid FROM orders o WHERE id = ${id}`);
   return o!;
 }
-
 
 async function cancelled(email: string) {
   const s = await setup();
@@ -119,10 +89,10 @@ describe('the holder’s cancellation link', () => {
 });
 
 async function emulatorRefundsOf(pi: string): Promise<number> {
-  const listed = (await (await fetch(`${emulator.url}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
+  const listed = (await (await fetch(`${emulatorUrl()}/_emulator/events`)).json()) as { events: { id: string; type: string }[] };
   let n = 0;
   for (const e of listed.events.filter((e) => e.type === 'charge.refunded')) {
-    const full = (await (await fetch(`${emulator.url}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
+    const full = (await (await fetch(`${emulatorUrl()}/_emulator/events/${e.id}`)).json()) as { data: { object: { payment_intent: string } } };
     if (full.data.object.payment_intent === pi) n += 1;
   }
   return n;
