@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/ui/Pager';
 import { requireCurrentFestival } from '@/domain/catalogue/festival';
 import { programmePages } from '@/domain/programme/pages';
 import { formatDateTime, formatIsoDateShort, formatTime } from '@/lib/time';
@@ -103,18 +104,7 @@ export default async function ProgrammePage({ searchParams }: { searchParams: Qu
           </table>
         </div>
       )}
-      <nav aria-label="Pages" className="mt-4 flex gap-4">
-        {list.page > 1 ? (
-          <Link href={link(list.page - 1)} className="underline">
-            Previous page
-          </Link>
-        ) : null}
-        {list.hasMore ? (
-          <Link href={link(list.page + 1)} className="underline">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pager page={list.page} hasMore={list.hasMore} href={link} />
     </Container>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SearchBox } from '@/components/ui/SearchBox';
+import { Pager } from '@/components/ui/Pager';
 import { programmePages } from '@/domain/programme/pages';
 import { requirePermission } from '@/web/auth/guards';
 import { BoxOfficeNav } from '@/components/box-office/BoxOfficeNav';
@@ -26,17 +28,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       <BoxOfficeNav user={user} current="/box-office/programme" />
       <ProgrammeNav current="/box-office/programme/organisations" />
       <div className="mb-4 flex flex-wrap items-end gap-4">
-        <form method="get" role="search" className="flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="q" className="block text-sm font-semibold">
-              Name or slug
-            </label>
-            <input id="q" name="q" type="search" defaultValue={q} className="mt-1 min-h-11 rounded-md border border-stone-500 bg-white px-2" />
-          </div>
-          <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-4 font-semibold">
-            Search
-          </button>
-        </form>
+        <SearchBox label="Name or slug" q={q} />
         <Link href="/box-office/programme/organisations/new" className="inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-semibold text-white">
           New organisation
         </Link>
@@ -55,18 +47,7 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
-      <nav aria-label="Pages" className="mt-4 flex gap-4">
-        {list.page > 1 ? (
-          <Link href={link(list.page - 1)} className="underline">
-            Previous page
-          </Link>
-        ) : null}
-        {list.hasMore ? (
-          <Link href={link(list.page + 1)} className="underline">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pager page={list.page} hasMore={list.hasMore} href={link} />
     </Container>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SearchBox } from '@/components/ui/SearchBox';
+import { Pager } from '@/components/ui/Pager';
 import { createPersonAction } from './actions';
 import { programmePages } from '@/domain/programme/pages';
 import { requirePermission } from '@/web/auth/guards';
@@ -29,17 +31,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Query
       <PageHeading lead="People are credited on films by their slug.">People</PageHeading>
       <BoxOfficeNav user={user} current="/box-office/programme" />
       <ProgrammeNav current="/box-office/programme/people" />
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="q" className="block text-sm font-semibold">
-            Name or slug
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q} className="mt-1 min-h-11 rounded-md border border-stone-500 bg-white px-2" />
-        </div>
-        <button type="submit" className="min-h-11 rounded-md border border-stone-500 px-4 font-semibold">
-          Search
-        </button>
-      </form>
+      <SearchBox label="Name or slug" q={q} />
       {list.people.length === 0 ? (
         <p>No people{q ? ' match' : ' yet'}.</p>
       ) : (
@@ -54,18 +46,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Query
           ))}
         </ul>
       )}
-      <nav aria-label="Pages" className="mt-4 flex gap-4">
-        {list.page > 1 ? (
-          <Link href={link(list.page - 1)} className="underline">
-            Previous page
-          </Link>
-        ) : null}
-        {list.hasMore ? (
-          <Link href={link(list.page + 1)} className="underline">
-            Next page
-          </Link>
-        ) : null}
-      </nav>
+      <Pager page={list.page} hasMore={list.hasMore} href={link} />
       <section aria-labelledby="new-person" className="mt-10 max-w-2xl">
         <h2 id="new-person" className="mb-3 font-serif text-2xl font-bold">
           Add a person
