@@ -27,7 +27,9 @@ export function SeatChoice({
 }) {
   if (!seats) return <input type="hidden" name="mode" value="best" />;
   return (
-    <fieldset className="rounded-lg border border-stone-300 bg-white p-4">
+    // min-w-0: a fieldset is otherwise at least as wide as its content, and the house would widen the page on a phone
+    // instead of scrolling inside the seat picker's own box.
+    <fieldset className="min-w-0 rounded-lg border border-stone-300 bg-white p-4">
       <legend className="px-1 font-serif text-xl font-bold">Seats</legend>
       <div className="flex flex-wrap gap-4">
         <label className="flex min-h-11 items-center gap-2">

@@ -84,10 +84,7 @@ export function DeskSaleForm({
         </p>
       </fieldset>
 
-      {/* A fieldset is at least as wide as its content: on a phone the house scrolls inside this box, not the whole page. */}
-      <div className="max-w-full overflow-x-auto">
-        <SeatChoice seats={seats} mode={mode} onModeChange={setMode} wanted={total} chosen={chosen} onChosenChange={setChosen} />
-      </div>
+      <SeatChoice seats={seats} mode={mode} onModeChange={setMode} wanted={total} chosen={chosen} onChosenChange={setChosen} />
 
       <fieldset className="rounded-lg border border-stone-300 bg-white p-4">
         <legend className="px-1 font-serif text-xl font-bold">Payment</legend>
