@@ -109,6 +109,23 @@ describe('issueTickets at the desk', () => {
   });
 });
 
+/** One $15 ticket sold at the desk for cash. */
+const sellOneForCash = (screeningId: string, adultTypeId: string) =>
+  getDb().transaction((tx) =>
+    issueTickets(
+      tx,
+      {
+        screeningId,
+        pool: 'standard',
+        lines: [{ ticketTypeId: adultTypeId, quantity: 1 }],
+        buyer: { name: 'Cash Buyer', email: 'cash-buyer@example.org' },
+        source: 'door',
+        payment: { method: 'cash', amountCents: 1500 },
+      },
+      settings,
+    ),
+  );
+
 describe('refundOrder', () => {
   it('refunds one ticket through Stripe once, however often the form is replayed, and keeps the gift', async () => {
     const { screeningId } = await gaScreening(10);
@@ -219,20 +236,7 @@ describe('refundOrder', () => {
   it('keeps a system refund of a cash order waiting until the desk pays it out, and never sends it to Stripe', async () => {
     const { screeningId, adultTypeId } = await gaScreening(5);
     const staff = await createUser(getDb(), { role: 'staff' });
-    const sold = await getDb().transaction((tx) =>
-      issueTickets(
-        tx,
-        {
-          screeningId,
-          pool: 'standard',
-          lines: [{ ticketTypeId: adultTypeId, quantity: 1 }],
-          buyer: { name: 'Cash Buyer', email: 'cash-buyer@example.org' },
-          source: 'door',
-          payment: { method: 'cash', amountCents: 1500 },
-        },
-        settings,
-      ),
-    );
+    const sold = await sellOneForCash(screeningId, adultTypeId);
     if (!sold.ok) throw new Error(sold.message);
     const refund = await refundOrder(getDb(), null, { orderId: sold.orderId, reason: 'Screening cancelled', source: 'automatic', requestKey: `cash-${sold.orderId}` }, settings);
     expect(refund).toMatchObject({ ok: true, status: 'pending' });
@@ -245,20 +249,7 @@ describe('refundOrder', () => {
     expect(confirms.filter((c) => !c.ok && c.reason === 'not_pending')).toHaveLength(1);
     expect(await refundsOf(sold.orderId)).toMatchObject([{ method: 'cash', status: 'succeeded' }]);
     // At the desk, with a staff member handing the cash over, it is done at once.
-    const desk = await getDb().transaction((tx) =>
-      issueTickets(
-        tx,
-        {
-          screeningId,
-          pool: 'standard',
-          lines: [{ ticketTypeId: adultTypeId, quantity: 1 }],
-          buyer: { name: 'Cash Buyer', email: 'cash-buyer@example.org' },
-          source: 'door',
-          payment: { method: 'cash', amountCents: 1500 },
-        },
-        settings,
-      ),
-    );
+    const desk = await sellOneForCash(screeningId, adultTypeId);
     if (!desk.ok) throw new Error(desk.message);
     expect(await refundOrder(getDb(), staff, { orderId: desk.orderId, reason: 'Changed plans', source: 'buyer', requestKey: `desk-${desk.orderId}` }, settings)).toMatchObject({
       ok: true,

@@ -9,14 +9,8 @@ import { chooseDonation, chooseExchange, chooseRefund, getChoiceView, listExchan
 import { runCancellationJob } from '@/domain/cancellations/job';
 import { refundFromDesk } from '@/domain/desk/refund';
 import { exchangeOrder } from '@/domain/exchanges/exchange-order';
-import {
-  createFestival,
-  createFilm,
-  createGaVenue,
-  createTestScreening,
-  createUser,
-  TEST_ORDER_SETTINGS as settings,
-} from '../support/factories';
+import { TEST_ORDER_SETTINGS as settings } from '../support/factories';
+import { createExchangeFestival } from '../support/exchange-festival';
 import { inventoryProblems } from '../support/inventory';
 import { payForOrderInEmulator, emulatorForThisFile } from '../support/stripe-emulator';
 
@@ -26,25 +20,7 @@ const emulatorUrl = emulatorForThisFile();
 
 const db = () => getDb();
 
-/** One festival, three screenings: $15 (the order's), $20 (dearer) and $10 (cheaper), each in its own 30-place house. */
-async function setup() {
-  const festival = await createFestival(db());
-  const film = await createFilm(db(), festival.id);
-  const screening = async (priceCents: number, day: number) => {
-    const venue = await createGaVenue(db(), festival.id, 30);
-    const id = await createTestScreening(db(), festival, {
-      venueId: venue.id,
-      filmIds: [film.id],
-      day,
-      ticketTypes: [{ code: 'adult', name: 'Adult', priceCents }],
-      allocations: { indigenous_access: 2 },
-    });
-    const [type] = await rows<{ id: string }>(db(), sql`SELECT id FROM ticket_types WHERE screening_id = ${id} AND code = 'adult'`);
-    return { id, adult: type!.id };
-  };
-  const staff = await createUser(db(), { role: 'staff' });
-  return { festival, from: await screening(1500, 0), dearer: await screening(2000, 1), cheaper: await screening(1000, 2), staff: { id: staff.id, role: 'staff' as const } };
-}
+const setup = createExchangeFestival;
 
 async function paidOrder(screeningId: string, quantity: number, email: string) {
   return payForOrderInEmulator(emulatorUrl(), screeningId, { quantity, email, name: 'Eve Exchanger' });
