@@ -2,13 +2,15 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getCurrentFestival } from '@/domain/catalogue/festival';
-import { getCurrentUser } from '@/web/auth/guards';
 import { getEnv } from '@/platform/env';
 import { formatIsoDateShort } from '@/lib/time';
+import { AccountLinks } from '@/components/account/AccountLinks';
 import { Container } from '@/components/ui/Container';
 import './globals.css';
 
-// Every page reads live data (availability, status) from PostgreSQL: never prerender at build time.
+// Pages read PostgreSQL when they render, never at build time (the build has no database). The public ones are
+// cached in front of Next instead (platform/server/page-cache.ts), which is why nothing here may depend on who asks:
+// the signed-in part of the header is a client island (AccountLinks).
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,7 +34,7 @@ const NAV = [
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [festival, user] = await Promise.all([getCurrentFestival(), getCurrentUser()]);
+  const festival = await getCurrentFestival();
   return (
     <html lang="en-CA">
       <body className="min-h-screen font-sans antialiased">
@@ -61,11 +63,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                   </li>
                 ))}
-                <li>
-                  <Link href={user ? '/account' : '/signin'} className="inline-block py-2 text-accent underline-offset-4 hover:underline">
-                    {user ? 'Your account' : 'Sign in'}
-                  </Link>
-                </li>
+                <AccountLinks />
               </ul>
             </nav>
           </Container>

@@ -52,6 +52,9 @@ const EnvSchema = z.object({
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Sign-in emails one client (an address, or an office behind one) may ask for per hour. */
   SIGNIN_EMAILS_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  // Public pages (programme, film, schedule, venues, access) are served from each instance's memory for this long, and
+  // a CDN may keep them as long again (README, Caching). 0 turns the cache off. Catalogue edits clear it at once.
+  PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
 
   /** smtp://user:pass@host:port; unset: emails stay in the dev outbox at /dev/outbox. */
   SMTP_URL: z.string().url().optional(),

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ScreeningSummary } from '@/domain/catalogue/screenings';
 import type { VenueSummary } from '@/domain/catalogue/venues';
-import { SALE_STATE_LABEL } from '@/domain/inventory/availability';
+import { LiveSaleStateText } from '@/components/screenings/LiveSaleState';
 import { formatTime, localMinutes } from '@/lib/time';
 
 const HOUR_WIDTH = 84; // px per hour: a festival day fits a desktop screen, a two-hour film still has room for its title
@@ -62,7 +62,9 @@ export function ScheduleGrid({ venues, screenings, timeZone }: { venues: VenueSu
                           <span className="block">
                             <time dateTime={s.startsAt.toISOString()}>{formatTime(s.startsAt, timeZone)}</time>
                           </span>
-                          <span className="block">{SALE_STATE_LABEL[s.saleState]}</span>
+                          <span className="block">
+                            <LiveSaleStateText screeningId={s.id} initial={s.saleState} />
+                          </span>
                         </Link>
                       </li>
                     );

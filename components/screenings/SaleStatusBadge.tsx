@@ -1,4 +1,4 @@
-import { SALE_STATE_LABEL, type SaleState } from '@/domain/inventory/availability';
+import { SALE_STATE_LABEL, type SaleState } from '@/lib/sale-state';
 import { Badge } from '@/components/ui/Badge';
 
 const TONE: Record<SaleState, 'good' | 'warn' | 'bad' | 'neutral'> = {

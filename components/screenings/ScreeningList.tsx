@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import type { ScreeningSummary } from '@/domain/catalogue/screenings';
-import { canBook } from '@/domain/inventory/availability';
 import { formatDayShort, formatTime } from '@/lib/time';
-import { ButtonLink } from '@/components/ui/ButtonLink';
 import { FeatureList } from './FeatureList';
-import { SaleStatusBadge } from './SaleStatusBadge';
+import { LiveBookingLink, LiveSaleStatusBadge } from './LiveSaleState';
 
-/** A list of screenings with their live status and a booking action each. */
+/**
+ * A list of screenings with their live status and a booking action each. The status and the action are client islands
+ * (LiveSaleState.tsx): the pages that show this list are cached, the availability is not.
+ */
 export function ScreeningList({
   screenings,
   timeZone,
@@ -38,19 +39,11 @@ export function ScreeningList({
                 </Link>
               </p>
               <div className="mt-1 flex flex-wrap items-center gap-2">
-                <SaleStatusBadge state={s.saleState} />
+                <LiveSaleStatusBadge screeningId={s.id} initial={s.saleState} />
                 <FeatureList features={s.features} hasQa={s.hasQa} />
               </div>
             </div>
-            {canBook(s.saleState) ? (
-              <ButtonLink href={`/screenings/${s.id}/book`} label={`Book tickets: ${s.title}, ${when} at ${s.venue.name}`}>
-                Book tickets
-              </ButtonLink>
-            ) : (
-              <ButtonLink href={`/screenings/${s.id}`} variant="secondary" label={`Details: ${s.title}, ${when} at ${s.venue.name}`}>
-                Details
-              </ButtonLink>
-            )}
+            <LiveBookingLink screeningId={s.id} initial={s.saleState} describedAs={`${s.title}, ${when} at ${s.venue.name}`} />
           </li>
         );
       })}

@@ -182,6 +182,54 @@ function toSummary(r: SummaryRow, timeZone: string, now: Date): ScreeningSummary
   };
 }
 
+/** A screening's live standing, for the pages' availability badges (GET /api/v1/availability). */
+export interface ScreeningSaleState {
+  id: string;
+  saleState: SaleState;
+  /** Standard places that can be bought now. */
+  available: number;
+}
+
+/**
+ * The live part of many screenings at once, and nothing else: what the cached public pages ask for every few
+ * seconds. The same rules as listScreenings (a run-out hold holds nothing; a reserved house never offers more than
+ * its free seats). Screenings of other festivals and unknown ids are left out.
+ */
+export async function listSaleStates(festival: FestivalSummary, ids: string[], now = new Date()): Promise<ScreeningSaleState[]> {
+  if (ids.length === 0) return [];
+  const found = await rows<
+    Pick<ColumnsOf<typeof screenings>, 'id' | 'starts_at' | 'status' | 'on_sale_at' | 'off_sale_at'> & { capacity: number; pool_left: number; seats_left: number | null }
+  >(
+    getDb(),
+    sql`
+    SELECT s.id, to_json(s.starts_at) AS starts_at, s.status, to_json(s.on_sale_at) AS on_sale_at, to_json(s.off_sale_at) AS off_sale_at,
+           coalesce(p.capacity, 0) AS capacity,
+           coalesce(p.capacity - p.held - p.sold + ${expiredHeldPlaces(sql`s.id`, sql`p.kind`)}, 0) AS pool_left,
+           CASE WHEN v.seating = 'reserved' THEN
+             (SELECT count(*)::int FROM screening_seats ss WHERE ss.screening_id = s.id AND ${shownSeatState(sql`ss`)} = 'available')
+           END AS seats_left
+    FROM screenings s
+    JOIN venues v ON v.id = s.venue_id
+    LEFT JOIN inventory_pools p ON p.screening_id = s.id AND p.kind = ${PAID_TICKETS_POOL}::pool_kind
+    WHERE s.festival_id = ${festival.id} AND s.id = ANY(${uuidArray(ids)})`,
+  );
+  return found.map((r) => {
+    const available = Math.max(0, r.seats_left === null ? r.pool_left : Math.min(r.pool_left, r.seats_left));
+    const saleState = computeSaleState(
+      {
+        status: r.status,
+        startsAt: new Date(r.starts_at),
+        onSaleAt: r.on_sale_at ? new Date(r.on_sale_at) : null,
+        offSaleAt: r.off_sale_at ? new Date(r.off_sale_at) : null,
+        available,
+        capacity: r.capacity,
+      },
+      now,
+    );
+    return { id: r.id, saleState, available };
+  });
+}
+
 export async function getScreeningSummary(festival: FestivalSummary, id: string, now = new Date()): Promise<ScreeningSummary | null> {
   const [row] = await listScreenings(festival, { ids: [id] }, now);
   return row ?? null;

@@ -1,6 +1,9 @@
 import type { ScreeningStatus } from '@/db/schema/screenings';
 
-export type SaleState = 'on_sale' | 'few_left' | 'sold_out' | 'off_sale' | 'cancelled' | 'not_yet_on_sale' | 'past';
+import type { SaleState } from '@/lib/sale-state';
+
+// The states, their words and whether they sell are shared with the browser's live badges (lib/sale-state.ts).
+export { SALE_STATE_LABEL, canBook, type SaleState } from '@/lib/sale-state';
 
 export interface SaleInputs {
   status: ScreeningStatus;
@@ -36,18 +39,4 @@ export function computeSaleState(s: SaleInputs, now: Date): SaleState {
   if (s.available <= 0) return 'sold_out';
   if (s.available <= fewLeftThreshold(s.capacity)) return 'few_left';
   return 'on_sale';
-}
-
-export const SALE_STATE_LABEL: Record<SaleState, string> = {
-  on_sale: 'On sale',
-  few_left: 'Few left',
-  sold_out: 'Sold out',
-  off_sale: 'Off sale',
-  cancelled: 'Cancelled',
-  not_yet_on_sale: 'Off sale',
-  past: 'Off sale',
-};
-
-export function canBook(state: SaleState): boolean {
-  return state === 'on_sale' || state === 'few_left';
 }

@@ -4,6 +4,8 @@ import next from 'next';
 import { type Env, getEnv } from '../../platform/env';
 import { CLIENT_HEADER, clientFromRequest, isLoopbackHost, markServerRunning, trustedProxyList } from '../../platform/server/client-identity';
 import { allowedOrigins } from '../../platform/server/origins';
+import { type CatalogueListener, listenForCatalogueChanges } from '../../platform/server/catalogue-changes';
+import { createPageCache, PUBLIC_CACHE_RULES } from '../../platform/server/page-cache';
 import { resolveBindAddress } from './bind-address';
 
 /**
@@ -19,6 +21,8 @@ import { resolveBindAddress } from './bind-address';
  * - TRACE/TRACK/CONNECT get 405.
  * - Server actions: a POST whose Origin is missing, `null` or foreign gets 403;
  *   a malformed one 400, never Next's 500.
+ * - Public pages are answered from the page cache (platform/server/page-cache.ts)
+ *   in production builds; catalogue changes empty it on every instance.
  */
 export interface HttpServerOptions {
   dev: boolean;
@@ -121,6 +125,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const configuredHost = new URL(env.PUBLIC_BASE_URL).host.toLowerCase();
   const isTrustedProxy = trustedProxyList(env.TRUSTED_PROXIES);
   let warnedAboutProxy = false;
+  // The development server recompiles on every edit: a cache there would only show old code.
+  const cacheSeconds = options.dev ? 0 : env.PUBLIC_PAGE_CACHE_SECONDS;
+  const pageCache = createPageCache({ freshSeconds: cacheSeconds, staleSeconds: cacheSeconds * 3, rules: PUBLIC_CACHE_RULES });
+  let catalogueListener: CatalogueListener | null = null;
 
   const server = createServer((req, res) => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -150,7 +158,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       downgradeActionErrors(req, res, log);
     }
 
-    handle(req, res).catch((error: unknown) => {
+    pageCache.serve(req, res, () => handle(req, res)).catch((error: unknown) => {
       log(`[marquee] ${method} ${pathOf(req)} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) sendText(res, 500, 'Internal server error.');
       else res.end();
@@ -161,6 +169,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   await app.prepare();
+  if (cacheSeconds > 0 && env.DATABASE_URL) {
+    catalogueListener = await listenForCatalogueChanges(env.DATABASE_URL, () => pageCache.invalidate(), log);
+  }
   if (options.dev) {
     const upgrade = app.getUpgradeHandler();
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => void upgrade(req, socket, head));
@@ -183,6 +194,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await catalogueListener?.close();
       await app.close();
     },
   };

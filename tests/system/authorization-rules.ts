@@ -46,6 +46,9 @@ const CORE_RULES: Record<string, Rule> = {
   'GET /api/v1/screenings/[id]': { allow: all, request: get((f) => `/api/v1/screenings/${f.screeningId}`) },
   'GET /api/v1/openapi.json': { allow: all, request: get(() => '/api/v1/openapi.json') },
   'GET /api/health': { allow: all, request: get(() => '/api/health') },
+  'GET /api/v1/availability': { allow: all, request: get((f) => `/api/v1/availability?screenings=${f.screeningId}`) },
+  // Everyone may ask who they are; a stranger is told nobody (tests/system/page-cache.test.ts).
+  'GET /api/v1/me': { allow: all, request: get(() => '/api/v1/me') },
   'POST /api/v1/screenings/[id]/holds': {
     allow: all, // guest checkout: anyone may hold places
     request: (f) => ({ method: 'POST', path: `/api/v1/screenings/${f.screeningId}/holds`, body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 1 }] }) }),

@@ -9,6 +9,7 @@ import './paths-donations';
 import './paths-reports';
 import './paths-desk';
 import './paths-check-in';
+import './paths-live';
 
 /**
  * The OpenAPI description of the public JSON API, served at /api/v1/openapi.json. Generated from the zod schemas the
