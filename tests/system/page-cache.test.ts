@@ -68,16 +68,17 @@ describe('cached public pages', () => {
   });
 
   it('a sold-out screening shows as sold out on the availability endpoint within seconds, while the film page stays cached', async () => {
-    const { film, screeningId } = await filmInTheFestival(2);
+    // Eight places: above the "few left" line (5), and one hold (the per-order maximum) takes them all.
+    const { film, screeningId } = await filmInTheFestival(8);
     const ids = `screenings=${screeningId}`;
     const before = (await (await fetch(`${apps[0]}/api/v1/availability?${ids}`)).json()) as { screenings: { id: string; saleState: string; available: number }[] };
-    expect(before.screenings).toEqual([{ id: screeningId, saleState: 'on_sale', available: 2 }]);
+    expect(before.screenings).toEqual([{ id: screeningId, saleState: 'on_sale', available: 8 }]);
     await get(`${apps[1]}/films/${film.slug}`);
 
     const hold = await fetch(`${apps[1]}/api/v1/screenings/${screeningId}/holds`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.9.9.9' },
-      body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 2 }] }),
+      body: JSON.stringify({ items: [{ ticketType: 'adult', quantity: 8 }] }),
     });
     expect(hold.status).toBe(201);
     const started = Date.now();
