@@ -324,8 +324,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 }
 
 /**
- * The pages everyone sees alike, and the public read routes (which say for themselves how long they keep):
- * the programme, film pages, the schedule, venues and the access overview.
+ * The pages everyone sees alike (the programme, film pages, the schedule, venues and the access overview), and the
+ * islands' availability endpoint, which says for itself how long it keeps. The other public read routes of the API say
+ * `public, s-maxage` too, for a CDN, but are answered live here: API clients that just held or bought read them back.
  */
 export const PUBLIC_CACHE_RULES: readonly CacheRule[] = [
   { path: /^\/$/, kind: 'page' },
@@ -333,5 +334,5 @@ export const PUBLIC_CACHE_RULES: readonly CacheRule[] = [
   { path: /^\/schedule$/, kind: 'page' },
   { path: /^\/venues(\/[^/]+)?$/, kind: 'page' },
   { path: /^\/access$/, kind: 'page' },
-  { path: /^\/api\/v1\/(availability|films(\/[^/]+)?|screenings(\/[^/]+)?)$/, kind: 'declared' },
+  { path: /^\/api\/v1\/availability$/, kind: 'declared' },
 ];
