@@ -48,7 +48,7 @@ describe('catalogue change notifications', () => {
     const notifying = found.map((r) => r.table);
     expect(notifying).toEqual(
       [
-        'access_allocations', 'access_scheme_settings', 'festivals', 'film_cast', 'film_credits', 'film_partners', 'films', 'organisations',
+        'access_allocations', 'access_scheme_settings', 'allocation_changes', 'festivals', 'film_cast', 'film_credits', 'film_partners', 'films', 'organisations',
         'people', 'related_films', 'screening_films', 'screenings', 'seat_sections', 'seats', 'sections', 'ticket_types', 'venues',
       ].sort(),
     );
