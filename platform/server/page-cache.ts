@@ -60,6 +60,11 @@ const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'd
 /** What Next's responses vary on besides the URL (its Vary header lists them). */
 const VARY_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-router-state-tree', 'next-url'] as const;
 const CACHEABLE_STATUS = new Set([200, 404]);
+/**
+ * Headers that Next or its hosts use between their own parts. A browser never sends them; a request that does is
+ * answered, uncached, so that nobody can plant an answer shaped by them for everyone else.
+ */
+const INTERNAL_HEADER = /^(x-middleware-|x-invoke-|x-nextjs-|x-next-|x-vercel-|x-now-|next-test-)/;
 const MAX_KEY_LENGTH = 8_192;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -214,7 +219,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const method = req.method ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return null;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    return options.rules.find((r) => r.path.test(path)) ?? null;
+    const rule = options.rules.find((r) => r.path.test(path)) ?? null;
+    if (rule && Object.keys(req.headers).some((name) => INTERNAL_HEADER.test(name))) return null;
+    return rule;
   };
 
   const drop = (key: string) => {
