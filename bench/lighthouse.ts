@@ -17,14 +17,14 @@ import { rows } from '@/db/sql';
  * `npm run bench:lighthouse` (issue 10): Lighthouse's mobile performance figures for the public pages. Builds the
  * production app (unless BENCH_SKIP_BUILD=1), seeds a fresh database with the demo and the large festival, and serves
  * each festival from its own production instance in turn, because FESTIVAL_SLUG picks the one festival a server shows.
- * Lighthouse runs LH_RUNS times per page (default 3, mobile, default simulated throttling, performance only) and the
+ * Lighthouse runs LH_RUNS times per page (default 5, mobile, default simulated throttling, performance only) and the
  * median run by score is reported: one run swings by several points on a shared 2-core machine.
  *
  * Lighthouse is not a dependency: it is run through `npx --yes lighthouse@<LIGHTHOUSE_VERSION>`, so only this bench
  * downloads it (see the README's libraries). 12.x because 13.x needs Node ≥ 22.19 and the project supports Node 20.
  */
 const LIGHTHOUSE_VERSION = '12.8.2';
-const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.LH_RUNS ?? 5));
 const PORT = Number(process.env.LH_PORT ?? 3321);
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** One Lighthouse run loads, traces and audits a page in about 15 s; a hung Chromium must not hang the bench. */
@@ -61,9 +61,14 @@ interface PageResult extends PageSpec, RunFigures {
   report: string;
 }
 
+interface LighthouseNode {
+  nodeLabel?: string;
+  snippet?: string;
+}
+
 interface LighthouseAudit {
   numericValue?: number;
-  details?: { items?: { node?: { snippet?: string; selector?: string } }[] };
+  details?: unknown;
 }
 
 interface LighthouseReport {
@@ -110,10 +115,23 @@ function runLighthouse(url: string, outputPath: string): Promise<void> {
   });
 }
 
+/** The first element an audit names: its details nest tables in lists, and their shape changes between Lighthouse versions. */
+function firstNode(details: unknown): LighthouseNode | null {
+  if (!details || typeof details !== 'object') return null;
+  if ('node' in details && details.node && typeof details.node === 'object') return details.node as LighthouseNode;
+  if ('items' in details && Array.isArray(details.items)) {
+    for (const item of details.items as unknown[]) {
+      const node = firstNode(item);
+      if (node) return node;
+    }
+  }
+  return null;
+}
+
 function figuresOf(report: LighthouseReport): RunFigures {
   if (report.runtimeError) throw new Error(`lighthouse: ${report.runtimeError.code}: ${report.runtimeError.message}`);
   const value = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
-  const lcpNode = report.audits['largest-contentful-paint-element']?.details?.items?.[0]?.node;
+  const lcpNode = firstNode(report.audits['largest-contentful-paint-element']?.details);
   return {
     score: Math.round((report.categories.performance?.score ?? 0) * 100),
     lcpMs: Math.round(value('largest-contentful-paint')),
@@ -122,7 +140,7 @@ function figuresOf(report: LighthouseReport): RunFigures {
     fcpMs: Math.round(value('first-contentful-paint')),
     siMs: Math.round(value('speed-index')),
     ttfbMs: Math.round(value('server-response-time')),
-    lcpElement: lcpNode ? (lcpNode.snippet ?? lcpNode.selector ?? null) : null,
+    lcpElement: lcpNode ? `${lcpNode.snippet ?? ''} "${(lcpNode.nodeLabel ?? '').slice(0, 60)}"` : null,
   };
 }
 
