@@ -158,9 +158,18 @@ async function measure(base: string, page: PageSpec, reportDir: string): Promise
   const runs: { figures: RunFigures; file: string }[] = [];
   for (let i = 1; i <= RUNS; i += 1) {
     const file = path.join(reportDir, `${page.festival}-${page.name.replace(/\W+/g, '-')}-${i}.json`);
-    await runLighthouse(url, file);
-    const report = JSON.parse(readFileSync(file, 'utf8')) as LighthouseReport;
-    const figures = figuresOf(report);
+    const attempt = async () => {
+      await runLighthouse(url, file);
+      return figuresOf(JSON.parse(readFileSync(file, 'utf8')) as LighthouseReport);
+    };
+    let figures: RunFigures;
+    try {
+      figures = await attempt();
+    } catch (error) {
+      // Chromium now and then fails to start, or a trace comes back without a paint, on a busy machine: one more try.
+      console.log(`  run ${i} failed, retrying once: ${String(error).split('\n')[0]}`);
+      figures = await attempt();
+    }
     console.log(`  ${page.festival} ${page.path} run ${i}/${RUNS}: score ${figures.score}, LCP ${figures.lcpMs} ms, TBT ${figures.tbtMs} ms`);
     runs.push({ figures, file });
   }
