@@ -1,4 +1,3 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { ProgrammeEntry } from '@/domain/catalogue/films';
 import { formatRuntime, listToText } from '@/lib/format';
@@ -10,7 +9,10 @@ export function FilmCard({ entry, timeZone }: { entry: ProgrammeEntry; timeZone:
   return (
     <article className="flex flex-col gap-4 rounded-lg border border-stone-300 bg-white p-4 sm:flex-row" aria-labelledby={`film-${film.slug}`}>
       {film.posterPath ? (
-        <Image src={film.posterPath} alt="" width={120} height={180} className="h-auto w-24 shrink-0 self-start rounded sm:w-32" unoptimized />
+        // A plain img, not next/image: the posters are small SVGs that next/image would not optimise anyway, and its client
+        // component costs the programme one more script request and ~7 kB of JavaScript before the first paint (issue 10).
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={film.posterPath} alt="" width={120} height={180} loading="lazy" decoding="async" className="h-auto w-24 shrink-0 self-start rounded sm:w-32" />
       ) : null}
       <div className="min-w-0 flex-1">
         {film.section ? <p className="text-xs font-semibold uppercase tracking-wide text-accent">{film.section.name}</p> : null}

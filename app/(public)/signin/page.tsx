@@ -7,7 +7,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+export const metadata: Metadata = { title: 'Sign in', description: 'Sign in to see all your tickets in one place, or to manage your organisation’s requests.', robots: { index: false } };
 
 const ERRORS: Record<string, string> = {
   email: 'Please enter a valid email address.',

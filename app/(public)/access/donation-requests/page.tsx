@@ -10,7 +10,7 @@ import { AccessPageLinks } from '@/components/access/AccessPageLinks';
 
 const page = accessSchemeInfo('donated');
 
-export const metadata: Metadata = { title: page.title };
+export const metadata: Metadata = { title: page.title, description: page.lead };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

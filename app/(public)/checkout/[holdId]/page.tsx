@@ -20,7 +20,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 import { BuyerFields } from '@/components/ui/BuyerFields';
 
-export const metadata: Metadata = { title: 'Your details', robots: { index: false } };
+export const metadata: Metadata = { title: 'Your details', description: 'Your name and email for the tickets you are holding, then payment.', robots: { index: false } };
 
 type Props = { params: Promise<{ holdId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,7 +8,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Thank you', robots: { index: false } };
+export const metadata: Metadata = { title: 'Thank you', description: 'Thank you for giving to the access fund.', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

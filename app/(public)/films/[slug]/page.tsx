@@ -62,7 +62,7 @@ export default async function FilmPage({ params }: { params: Params }) {
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
       <div className="relative">
         {film.stillPath ? (
-          <Image src={film.stillPath} alt="" width={1600} height={900} priority className="h-40 w-full object-cover sm:h-64" unoptimized />
+          <Image src={film.stillPath} alt="" width={1600} height={900} priority fetchPriority="high" className="h-40 w-full object-cover sm:h-64" unoptimized />
         ) : null}
       </div>
       <Container>

@@ -11,7 +11,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Accept invitation', robots: { index: false } };
+export const metadata: Metadata = { title: 'Accept invitation', description: 'Accept your invitation and sign in with your new role.', robots: { index: false } };
 
 const ERRORS: Record<string, string> = {
   name: 'Please give your name.',

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Container } from '@/components/ui/Container';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Check your email', robots: { index: false } };
+export const metadata: Metadata = { title: 'Check your email', description: 'We sent you a sign-in link by email.', robots: { index: false } };
 
 export default function CheckEmailPage() {
   return (

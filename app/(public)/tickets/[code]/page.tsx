@@ -6,7 +6,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Ticket', robots: { index: false } };
+export const metadata: Metadata = { title: 'Ticket', description: 'A festival ticket, with its code for the door.', robots: { index: false } };
 
 /** The ticket code is itself the secret (60 random bits), as on a paper ticket. */
 export default async function TicketPage({ params }: { params: Promise<{ code: string }> }) {

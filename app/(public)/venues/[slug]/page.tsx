@@ -11,7 +11,10 @@ type Params = Promise<{ slug: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const festival = await requireCurrentFestival();
   const venue = await getVenueBySlug(festival, (await params).slug);
-  return venue ? { title: venue.name, description: venue.description } : { title: 'Venue not found' };
+  // A venue saved without a description still gets one of its own rather than the festival's tagline.
+  return venue
+    ? { title: venue.name, description: venue.description || `${venue.name}: address, seating, access and screenings.` }
+    : { title: 'Venue not found', description: 'No venue at this address.' };
 }
 
 export default async function VenuePage({ params }: { params: Params }) {

@@ -13,7 +13,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Claim Indigenous Access tickets', robots: { index: false } };
+export const metadata: Metadata = { title: 'Claim Indigenous Access tickets', description: 'Claim free Indigenous Access tickets for this screening.', robots: { index: false } };
 
 type Props = { params: Promise<{ screeningId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -9,7 +9,7 @@ import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 import { PendingButton } from '@/components/ui/PendingButton';
 
-export const metadata: Metadata = { title: 'Your cancelled screening', robots: { index: false, follow: false } };
+export const metadata: Metadata = { title: 'Your cancelled screening', description: 'A screening you booked was cancelled: choose a refund or an exchange.', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ token: string }>;

@@ -14,7 +14,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Book tickets', robots: { index: false } };
+export const metadata: Metadata = { title: 'Book tickets', description: 'Choose your seats or places and hold them while you check out.', robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

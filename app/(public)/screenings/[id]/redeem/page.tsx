@@ -12,7 +12,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Use an access code', robots: { index: false } };
+export const metadata: Metadata = { title: 'Use an access code', description: 'Use an access code from a partner organisation to get free tickets for this screening.', robots: { index: false } };
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

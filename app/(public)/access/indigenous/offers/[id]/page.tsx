@@ -11,7 +11,7 @@ import { Container } from '@/components/ui/Container';
 import { Notice } from '@/components/ui/Notice';
 import { PageHeading } from '@/components/ui/PageHeading';
 
-export const metadata: Metadata = { title: 'Your Indigenous Access offer', robots: { index: false } };
+export const metadata: Metadata = { title: 'Your Indigenous Access offer', description: 'Accept or decline the Indigenous Access tickets offered to you from the waiting list.', robots: { index: false } };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
