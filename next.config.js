@@ -40,10 +40,7 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with a 403. The programme import posts a CSV of up to 2 MB to a server action
   // (1 MB by default), and its confirmation posts the file's text back once more.
-  // inlineCss: the stylesheet (Tailwind, about 7 kB compressed) comes inside the HTML, so the first paint waits for no
-  // second request; on a phone's connection that request was most of the gap between LCP and the 2 s target (issue 10,
-  // README's Benchmark). Its cost: Next also repeats the CSS in the page's flight data, about 20 kB more compressed HTML.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' }, inlineCss: true },
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '3mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
