@@ -12,7 +12,8 @@ const LINK = 'inline-block py-2 underline-offset-4 hover:underline';
  * The header's signed-in part. Every page shares one header and the public pages are cached for everyone alike, so
  * who is signed in comes from GET /api/v1/me (the caller's own answer, never stored), asked again after each
  * navigation (a sign-in or sign-out changes it). Until it answers, and without JavaScript, the link goes to the
- * account page, which sends anyone not signed in to sign in.
+ * account page, which sends anyone not signed in to sign in. None of these pages is prefetched: each is rendered for its
+ * person, and a prefetch on every visit to a cached page would cost a render each.
  */
 export function AccountLinks() {
   const pathname = usePathname();
@@ -34,7 +35,7 @@ export function AccountLinks() {
   if (me === null) {
     return (
       <li>
-        <Link href="/signin" className={`${LINK} text-accent`}>
+        <Link href="/signin" prefetch={false} className={`${LINK} text-accent`}>
           Sign in
         </Link>
       </li>
@@ -44,20 +45,20 @@ export function AccountLinks() {
     <>
       {me?.boxOffice ? (
         <li>
-          <Link href="/box-office" className={LINK}>
+          <Link href="/box-office" prefetch={false} className={LINK}>
             Box office
           </Link>
         </li>
       ) : null}
       {me?.partner ? (
         <li>
-          <Link href="/partner" className={LINK}>
+          <Link href="/partner" prefetch={false} className={LINK}>
             Partner portal
           </Link>
         </li>
       ) : null}
       <li>
-        <Link href="/account" className={`${LINK} text-accent`}>
+        <Link href="/account" prefetch={false} className={`${LINK} text-accent`}>
           {me ? (
             <>
               Your account <span className="font-normal">({me.name})</span>

@@ -56,6 +56,7 @@ export function ScheduleGrid({ venues, screenings, timeZone }: { venues: VenueSu
                       <li key={s.id} className="absolute top-2 bottom-2" style={{ left: x(start), width: Math.max(60, x(end) - x(start) - 4) }}>
                         <Link
                           href={`/screenings/${s.id}`}
+                          prefetch={false}
                           className={`block h-full overflow-hidden rounded-md border p-1.5 text-xs leading-tight ${cancelled ? 'border-stone-400 bg-stone-100 line-through' : 'border-accent bg-rose-50 hover:bg-rose-100'}`}
                         >
                           <span className="block font-semibold">{s.title}</span>

@@ -24,15 +24,18 @@ export function LiveSaleStateText({ screeningId, initial }: { screeningId: strin
   return <>{SALE_STATE_LABEL[useSaleState(screeningId, initial)]}</>;
 }
 
-/** "Book tickets" while it sells, "Details" once it does not (sold out, off sale, cancelled). */
+/**
+ * "Book tickets" while it sells, "Details" once it does not (sold out, off sale, cancelled). Not prefetched: the booking
+ * and screening pages are rendered per request (live seat maps), and a cached programme page lists dozens of them.
+ */
 export function LiveBookingLink({ screeningId, initial, describedAs }: { screeningId: string; initial: SaleState; describedAs: string }) {
   const state = useSaleState(screeningId, initial);
   return canBook(state) ? (
-    <ButtonLink href={`/screenings/${screeningId}/book`} label={`Book tickets: ${describedAs}`}>
+    <ButtonLink href={`/screenings/${screeningId}/book`} prefetch={false} label={`Book tickets: ${describedAs}`}>
       Book tickets
     </ButtonLink>
   ) : (
-    <ButtonLink href={`/screenings/${screeningId}`} variant="secondary" label={`Details: ${describedAs}`}>
+    <ButtonLink href={`/screenings/${screeningId}`} prefetch={false} variant="secondary" label={`Details: ${describedAs}`}>
       Details
     </ButtonLink>
   );

@@ -28,7 +28,7 @@ export function ScreeningList({
           <li key={s.id} className={`flex flex-col gap-2 ${compact ? 'p-2' : 'p-3'} sm:flex-row sm:items-center sm:justify-between`}>
             <div className="min-w-0">
               <p className="font-semibold">
-                <Link href={`/screenings/${s.id}`} className="underline-offset-4 hover:underline">
+                <Link href={`/screenings/${s.id}`} prefetch={false} className="underline-offset-4 hover:underline">
                   <time dateTime={s.startsAt.toISOString()}>{when}</time>
                   {showTitle ? <span className="font-normal"> · {s.title}</span> : null}
                 </Link>
