@@ -10,6 +10,18 @@ import type { HoldCreated } from '@/web/api/openapi/schemas';
 import { getEnv } from '@/platform/env';
 
 /**
+ * Its answers are a few hundred bytes, not worth compressing, yet Next would gzip them (a fresh zlib stream per
+ * response, the largest single cost of this route under an on-sale rush): `no-transform` tells its compression to
+ * leave them be. `no-store`: a hold is one buyer's.
+ */
+const UNCOMPRESSED_PRIVATE = 'no-store, no-transform';
+
+function lean(response: NextResponse): NextResponse {
+  response.headers.set('Cache-Control', UNCOMPRESSED_PRIVATE);
+  return response;
+}
+
+/**
  * The on-sale rush's endpoint, kept lean: one database round trip for a valid request (the rate limit, the checks
  * and the hold in one statement, holdSeatsWithinRateLimit). Bad input is refused before the database is asked,
  * but still counts against the rate limit, which answers first as it always has.
@@ -30,9 +42,9 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   }
 
   const result = await holdSeatsWithinRateLimit(getDb(), id, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER }, rateLimit);
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return lean(failureResponse(result));
   return NextResponse.json<HoldCreated>(
     { holdId: result.holdId, holdToken: result.holdToken, seats: result.seats, quantity: result.quantity, expiresAt: result.expiresAt.toISOString(), totalCents: result.totalCents },
-    { status: 201, headers: { 'Cache-Control': 'no-store' } },
+    { status: 201, headers: { 'Cache-Control': UNCOMPRESSED_PRIVATE } },
   );
 });
