@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { isUuid } from '@/lib/ids';
 import { hashToken, newToken, sameHash } from '@/platform/tokens';
@@ -7,8 +7,9 @@ import type { Database, Transaction } from '@/db/client';
 import { endLiveHolds, reclaimExpiredHolds } from '@/domain/inventory/inventory';
 import { claimBestSeats, claimNamedSeats, CompanionRule, Conflict, type HeldSeat } from './claim-seats';
 import { PAID_TICKETS_POOL, placesLeft, poolUpdate, type PoolKind } from '@/domain/inventory/pools';
-import { firstRow, intArray, uuidArray, type ColumnsOf } from '@/db/sql';
-import type { holds, ticketTypes, venues } from '@/db/schema';
+import { firstRow, intArray, textArray, uuidArray, type ColumnsOf } from '@/db/sql';
+import type { holds, ticketTypes } from '@/db/schema';
+import { hitRateLimit, rateLimitHit, type RateLimitResult } from '@/domain/limits/rate-limits';
 import { sellingNowSql } from '@/domain/inventory/availability-sql';
 
 export const HoldRequest = z.object({
@@ -47,16 +48,27 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** A hold request over its client's rate limit: refused before anything else is read. */
+export type RateLimitedHold = Extract<RateLimitResult, { ok: false }>;
+
+/** The rate limit a hold request counts against (the request is counted whether it is granted or not). */
+export interface HoldRateLimit {
+  key: string;
+  /** Requests per window; one more is refused. */
+  limit: number;
+  windowSeconds?: number;
+}
+
 /**
- * Holds places for a buyer in one transaction: reclaims expired holds of the
- * screening, then takes the places with a conditional write on the pool
+ * Holds places for a buyer: reclaims expired holds of the screening when they
+ * keep places it needs, takes the places with a conditional write on the pool
  * (`held + sold + n <= capacity`) and, in a reserved house, claims the seats
  * by key, all or nothing. Nothing is decided by reading first.
  *
  * One client (the rate limit's key) may hold at most `maxPerOrder` places of
  * a screening at once, counting its live holds: otherwise a patient client
- * could hold a whole screening. The cap is checked in the same statement,
- * after the pool row is locked (see marquee_hold_within_cap).
+ * could hold a whole screening. The cap is checked after the pool row is
+ * locked (see marquee_client_live_places, migration 0011).
  *
  * The places come from `pool` (the paid tickets' pool unless an access
  * scheme's claim names its own), and the hold records it: every later move
@@ -70,76 +82,174 @@ export async function holdSeats(
   settings: HoldSettings,
   pool: PoolKind = PAID_TICKETS_POOL,
 ): Promise<HoldResult> {
+  return takeHold(db, screeningId, request, clientKey, settings, pool, null);
+}
+
+/**
+ * `holdSeats` for a buyer's request (the hold API, the booking form): the
+ * request also counts against `rateLimit`, in the same round trip as the hold
+ * itself. A request refused for any other reason still counts.
+ */
+export async function holdSeatsWithinRateLimit(
+  db: Database,
+  screeningId: string,
+  request: HoldRequest,
+  clientKey: string,
+  settings: HoldSettings,
+  rateLimit: HoldRateLimit,
+): Promise<HoldResult | RateLimitedHold> {
+  return takeHold(db, screeningId, request, clientKey, settings, PAID_TICKETS_POOL, rateLimit);
+}
+
+/** What marquee_take_hold (migration 0011) answers, as JSON. */
+type TakeOutcome =
+  | { outcome: 'rate_limited' | 'screening_not_found' | 'not_on_sale' | 'seats_named' | 'too_many_held' }
+  | { outcome: 'unknown_ticket_type'; code: string }
+  | { outcome: 'reserved'; types: TakenType[]; width: number | null; depth: number | null }
+  | { outcome: 'not_enough_seats'; types: TakenType[]; left: number; expired: boolean }
+  | { outcome: 'held'; types: TakenType[]; expires_at: string };
+type TakenType = Pick<ColumnsOf<typeof ticketTypes>, 'id' | 'code' | 'price_cents'> & { quantity: number };
+
+function takeHold(db: Database, screeningId: string, request: HoldRequest, clientKey: string, settings: HoldSettings, pool: PoolKind, rateLimit: null): Promise<HoldResult>;
+function takeHold(
+  db: Database,
+  screeningId: string,
+  request: HoldRequest,
+  clientKey: string,
+  settings: HoldSettings,
+  pool: PoolKind,
+  rateLimit: HoldRateLimit,
+): Promise<HoldResult | RateLimitedHold>;
+async function takeHold(
+  db: Database,
+  screeningId: string,
+  request: HoldRequest,
+  clientKey: string,
+  settings: HoldSettings,
+  pool: PoolKind,
+  rateLimit: HoldRateLimit | null,
+): Promise<HoldResult | RateLimitedHold> {
   const wanted = request.items.filter((i) => i.quantity > 0);
   const quantity = wanted.reduce((sum, i) => sum + i.quantity, 0);
-  if (quantity === 0) return { ok: false, reason: 'invalid_request', message: 'Choose at least one ticket.' };
-  if (quantity > settings.maxPerOrder) {
-    return { ok: false, reason: 'invalid_request', message: `At most ${settings.maxPerOrder} tickets per order.` };
-  }
-  if (new Set(wanted.map((i) => i.ticketType)).size !== wanted.length) {
-    return { ok: false, reason: 'invalid_request', message: 'Each ticket type may appear once.' };
-  }
-
-  const screening = await firstRow<
-    Pick<ColumnsOf<typeof venues>, 'seating'> & {
-      selling: boolean;
-      width: number | null;
-      depth: number | null;
-      types: Pick<ColumnsOf<typeof ticketTypes>, 'id' | 'code' | 'price_cents'>[];
-    }
-  >(db, sql`
-    SELECT v.seating,
-           ${sellingNowSql(sql`s`)} AS selling,
-           CASE WHEN v.seating = 'reserved' THEN (SELECT max(x) + 1 FROM seats WHERE venue_id = v.id) END AS width,
-           CASE WHEN v.seating = 'reserved' THEN (SELECT max(y) + 1 FROM seats WHERE venue_id = v.id) END AS depth,
-           coalesce((SELECT json_agg(json_build_object('id', t.id, 'code', t.code, 'price_cents', t.price_cents))
-                     FROM ticket_types t WHERE t.screening_id = s.id AND t.active AND t.scheme IS NULL), '[]'::json) AS types
-    FROM screenings s JOIN venues v ON v.id = s.venue_id WHERE s.id = ${screeningId}`);
-  if (!screening) return { ok: false, reason: 'screening_not_found', message: 'No such screening.' };
-  if (!screening.selling) return { ok: false, reason: 'not_on_sale', message: 'This screening is not on sale.' };
-
-  const items = [];
-  for (const w of wanted) {
-    const type = screening.types.find((t) => t.code === w.ticketType);
-    if (!type) return { ok: false, reason: 'invalid_request', message: `Unknown ticket type "${w.ticketType}".` };
-    items.push({ type, quantity: w.quantity });
-  }
-  const reserved = screening.seating === 'reserved';
   const named = request.seats ?? [];
-  if (!reserved && named.length > 0) {
-    return { ok: false, reason: 'invalid_request', message: 'This screening has unreserved seating: do not name seats.' };
-  }
-  if (named.length > 0 && (named.length !== quantity || new Set(named).size !== named.length)) {
-    return { ok: false, reason: 'invalid_request', message: `Choose exactly ${quantity} different seats.` };
-  }
+  const invalid = (message: string) => ({ ok: false, reason: 'invalid_request', message }) as const;
+  // Refused before the database is asked: a rate-limited request still counts (a rare extra round trip).
+  const refuseEarly = async (message: string) => {
+    if (rateLimit) {
+      const limit = await hitRateLimit(db, rateLimit.key, rateLimit.limit, rateLimit.windowSeconds);
+      if (!limit.ok) return limit;
+    }
+    return invalid(message);
+  };
+  if (quantity === 0) return refuseEarly('Choose at least one ticket.');
+  if (quantity > settings.maxPerOrder) return refuseEarly(`At most ${settings.maxPerOrder} tickets per order.`);
+  if (new Set(wanted.map((i) => i.ticketType)).size !== wanted.length) return refuseEarly('Each ticket type may appear once.');
 
   const holdId = randomUUID();
   const holdToken = newToken();
-  const totalCents = items.reduce((sum, i) => sum + i.type.price_cents * i.quantity, 0);
-  const typeIds = items.map((i) => i.type.id);
-  const quantities = items.map((i) => i.quantity);
-  const prices = items.map((i) => i.type.price_cents);
+  const tokenHash = hashToken(holdToken);
 
-  // The hot path is one statement: take the places with a conditional write on
-  // the pool and record the hold and its items only if that write succeeded.
-  // A refusal comes back from the same statement with what is left and
-  // whether expired holds are keeping places (the pool row is read as it was
-  // before this statement, which for a refusal is unchanged).
-  const takeAndRecord = async (runner: Database | Transaction) => {
-    const row = await firstRow<{ expires_at: string | null; left: number; expired: boolean }>(runner, sql`
+  // The hot path is this one statement (one round trip): the rate-limit count, the on-sale rule, the ticket types
+  // and, in general admission, the places, the cap and the hold (marquee_take_hold, migration 0011).
+  const take = (allowed: SQL) => sql`
+    marquee_take_hold(${allowed},
+      (SELECT ${sellingNowSql(sql`s`)} FROM screenings s WHERE s.id = ${screeningId}),
+      ${screeningId}, ${pool}::pool_kind, ${textArray(wanted.map((w) => w.ticketType))}, ${intArray(wanted.map((w) => w.quantity))},
+      ${named.length > 0}, ${clientKey}, ${settings.maxPerOrder}, ${holdId}, ${tokenHash}, ${settings.holdMinutes * 60}::float8)`;
+  const window = rateLimit?.windowSeconds ?? 60;
+  const first = await firstRow<{ count: number | null; retry_after: number | null; result: TakeOutcome }>(
+    db,
+    rateLimit
+      ? sql`WITH hit AS (${rateLimitHit(rateLimit.key, window)})
+            SELECT hit.count, hit.retry_after, ${take(sql`hit.count <= ${rateLimit.limit}`)} AS result FROM hit`
+      : sql`SELECT NULL::int AS count, NULL::int AS retry_after, ${take(sql`true`)} AS result`,
+  );
+  const taken = first!.result;
+  switch (taken.outcome) {
+    case 'rate_limited':
+      return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, first!.retry_after ?? window) };
+    case 'screening_not_found':
+      return { ok: false, reason: 'screening_not_found', message: 'No such screening.' };
+    case 'not_on_sale':
+      return { ok: false, reason: 'not_on_sale', message: 'This screening is not on sale.' };
+    case 'unknown_ticket_type':
+      return invalid(`Unknown ticket type "${taken.code}".`);
+    case 'seats_named':
+      return invalid('This screening has unreserved seating: do not name seats.');
+    case 'too_many_held':
+      return tooManyHeld(settings);
+    case 'held':
+      return { ok: true, holdId, holdToken, seats: [], expiresAt: new Date(taken.expires_at), totalCents: totalOf(taken.types), quantity };
+    case 'not_enough_seats':
+      // Refused while expired holds keep places: give those back, then try once more (rare, several round trips).
+      if (!taken.expired) return notEnoughSeats(taken.left);
+      return retryInTransaction(db, { screeningId, pool, quantity, clientKey, settings, holdId, holdToken, tokenHash, types: taken.types, named, house: null });
+    case 'reserved':
+      if (named.length > 0 && (named.length !== quantity || new Set(named).size !== named.length)) {
+        return invalid(`Choose exactly ${quantity} different seats.`);
+      }
+      return retryInTransaction(db, { screeningId, pool, quantity, clientKey, settings, holdId, holdToken, tokenHash, types: taken.types, named, house: taken });
+  }
+}
+
+const totalOf = (types: TakenType[]) => types.reduce((sum, t) => sum + t.price_cents * t.quantity, 0);
+
+function notEnoughSeats(available: number) {
+  return {
+    ok: false,
+    reason: 'not_enough_seats',
+    message: available === 0 ? 'Sold out.' : `Only ${available} place${available === 1 ? '' : 's'} left.`,
+    available,
+  } as const;
+}
+
+function tooManyHeld(settings: HoldSettings) {
+  return {
+    ok: false,
+    reason: 'too_many_held',
+    message: `You already hold places for this screening: at most ${settings.maxPerOrder} at a time. Complete or release your other booking first.`,
+  } as const;
+}
+
+interface TakeInTransaction {
+  screeningId: string;
+  pool: PoolKind;
+  quantity: number;
+  clientKey: string;
+  settings: HoldSettings;
+  holdId: string;
+  holdToken: string;
+  tokenHash: string;
+  types: TakenType[];
+  named: string[];
+  /** The reserved house to claim seats in; null in general admission. */
+  house: { width: number | null; depth: number | null } | null;
+}
+
+/**
+ * The hold in a transaction: a reserved house (the places and the seats, all or nothing), or general
+ * admission refused while expired holds kept places (reclaim them, then take again).
+ */
+async function retryInTransaction(db: Database, t: TakeInTransaction): Promise<HoldResult> {
+  const { screeningId, pool, quantity, clientKey, settings, holdId, holdToken, named, house } = t;
+  // One statement: take the places with a conditional write on the pool and record the hold and its items only
+  // if that write succeeded. A refusal comes back with what is left and whether expired holds are keeping places
+  // (the pool row as it was before this statement, which for a refusal is unchanged).
+  const takeAndRecord = async (tx: Transaction) => {
+    const row = await firstRow<{ expires_at: string | null; left: number; expired: boolean }>(tx, sql`
       WITH pool AS (
         ${poolUpdate.hold(screeningId, pool, quantity)}
         RETURNING screening_id),
       hold AS (
         INSERT INTO holds (id, screening_id, pool_kind, quantity, token_hash, client_key, expires_at)
         SELECT ${holdId}, marquee_hold_within_cap(pool.screening_id, ${clientKey}, ${quantity}, ${settings.maxPerOrder}),
-               ${pool}::pool_kind, ${quantity}, ${hashToken(holdToken)}, ${clientKey},
+               ${pool}::pool_kind, ${quantity}, ${t.tokenHash}, ${clientKey},
                now() + make_interval(secs => ${settings.holdMinutes * 60})
         FROM pool RETURNING id, expires_at),
       items AS (
         INSERT INTO hold_items (hold_id, ticket_type_id, quantity, unit_price_cents)
         SELECT hold.id, x.type_id, x.quantity, x.price FROM hold,
-               unnest(${uuidArray(typeIds)}, ${intArray(quantities)}, ${intArray(prices)}) AS x(type_id, quantity, price)
+               unnest(${uuidArray(t.types.map((x) => x.id))}, ${intArray(t.types.map((x) => x.quantity))}, ${intArray(t.types.map((x) => x.price_cents))}) AS x(type_id, quantity, price)
         RETURNING 1)
       SELECT (SELECT to_json(expires_at) FROM hold) AS expires_at,
              (SELECT count(*) FROM items) AS items,
@@ -147,60 +257,32 @@ export async function holdSeats(
              EXISTS (SELECT 1 FROM holds WHERE screening_id = ${screeningId} AND pool_kind = ${pool}::pool_kind AND status = 'active' AND expires_at <= now()) AS expired`);
     return row!;
   };
-  const refusal = (available: number) =>
-    ({
-      ok: false,
-      reason: 'not_enough_seats',
-      message: available === 0 ? 'Sold out.' : `Only ${available} place${available === 1 ? '' : 's'} left.`,
-      available,
-    }) as const;
-
   // The statement's own read predates a competitor's commit that made its update fail; when it
   // contradicts the refusal (it saw room), read again so the 409 reports what is really left.
-  const leftAfterRefusal = async (runner: Database | Transaction, seen: number) => {
+  const leftAfterRefusal = async (tx: Transaction, seen: number) => {
     if (seen < quantity) return seen;
-    const row = await firstRow<{ left: number | null }>(runner, sql`SELECT ${placesLeft(screeningId, pool)} AS left`);
+    const row = await firstRow<{ left: number | null }>(tx, sql`SELECT ${placesLeft(screeningId, pool)} AS left`);
     return row?.left ?? 0;
   };
 
-  const tooManyHeld = {
-    ok: false,
-    reason: 'too_many_held',
-    message: `You already hold places for this screening: at most ${settings.maxPerOrder} at a time. Complete or release your other booking first.`,
-  } as const;
-
-  let first: Awaited<ReturnType<typeof takeAndRecord>> | null = null;
-  if (!reserved) {
-    // General admission needs nothing else: the statement is atomic on its own, no transaction round trips.
-    try {
-      first = await takeAndRecord(db);
-    } catch (error) {
-      if (sqlState(error) === TOO_MANY_HELD) return tooManyHeld;
-      throw error;
-    }
-    if (first.expires_at) return { ok: true, holdId, holdToken, seats: [], expiresAt: new Date(first.expires_at), totalCents, quantity };
-    if (!first.expired) return refusal(await leftAfterRefusal(db, first.left));
-  }
   try {
     return await db.transaction(async (tx) => {
       // The seat map shows seats of run-out holds as free (domain/catalogue/screenings.ts): a buyer who picks one gets it.
       if (named.length > 0) await reclaimExpiredHolds(tx, screeningId);
-      let taken = reserved ? await takeAndRecord(tx) : null;
-      // Refused while expired holds keep places: give those back, then try once more.
-      if ((!taken || !taken.expires_at) && (taken?.expired ?? first?.expired) && (await reclaimExpiredHolds(tx, screeningId)) > 0) {
+      // General admission comes here only after a refusal while expired holds kept places.
+      let taken = house ? await takeAndRecord(tx) : null;
+      if ((!taken || (!taken.expires_at && taken.expired)) && (await reclaimExpiredHolds(tx, screeningId)) > 0) {
         taken = await takeAndRecord(tx);
       }
-      if (!taken?.expires_at) return refusal(await leftAfterRefusal(tx, taken?.left ?? first?.left ?? 0));
-      let seats: HeldSeat[] = [];
-      if (reserved) {
-        seats = named.length > 0 ? await claimNamedSeats(tx, screeningId, holdId, named) : await claimBestSeats(tx, screeningId, holdId, quantity, screening);
-      }
-      return { ok: true, holdId, holdToken, seats, expiresAt: new Date(taken.expires_at), totalCents, quantity } as const;
+      if (!taken) taken = await takeAndRecord(tx);
+      if (!taken.expires_at) return notEnoughSeats(await leftAfterRefusal(tx, taken.left));
+      const seats = house ? (named.length > 0 ? await claimNamedSeats(tx, screeningId, holdId, named) : await claimBestSeats(tx, screeningId, holdId, quantity, house)) : [];
+      return { ok: true, holdId, holdToken, seats, expiresAt: new Date(taken.expires_at), totalCents: totalOf(t.types), quantity } as const;
     });
   } catch (error) {
-    if (error instanceof Conflict) return { ok: false, reason: 'seats_unavailable', message: error.message, seats: request.seats ?? [] };
+    if (error instanceof Conflict) return { ok: false, reason: 'seats_unavailable', message: error.message, seats: named };
     if (error instanceof CompanionRule) return { ok: false, reason: 'invalid_request', message: error.message };
-    if (sqlState(error) === TOO_MANY_HELD) return tooManyHeld;
+    if (sqlState(error) === TOO_MANY_HELD) return tooManyHeld(settings);
     throw error;
   }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { rows } from '@/db/sql';
-
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; reason: 'rate_limited'; retryAfterSeconds: number };
 
@@ -23,18 +22,33 @@ export function boundKey(key: string): string {
 }
 
 /**
+ * One hit on a fixed-window counter, as a statement: an upsert returning the
+ * window's count so far (this hit included) and the seconds until the window
+ * ends. A fragment, so that a hot path (the hold, domain/booking/holds.ts) can
+ * count its request in the statement that does its work.
+ */
+export function rateLimitHit(key: string, windowSeconds: number): SQL {
+  return sql`
+    WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}) * ${windowSeconds}) AS start)
+    INSERT INTO rate_limit_buckets (key, window_start, count) SELECT ${boundKey(key)}, w.start, 1 FROM w
+    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_buckets.count + 1
+    RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS retry_after`;
+}
+
+/** What a hit's row (see rateLimitHit) means for a limit of `limit` hits per window. */
+export function rateLimitVerdict(row: { count: number; retry_after: number } | undefined | null, limit: number): RateLimitResult {
+  if (!row) return { ok: true, remaining: limit };
+  if (row.count > limit) return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, row.retry_after) };
+  return { ok: true, remaining: limit - row.count };
+}
+
+/**
  * Fixed-window counter in PostgreSQL: one upsert, atomic under concurrency,
  * and shared by every app instance.
  */
 export async function hitRateLimit(db: Database, key: string, limit: number, windowSeconds = 60): Promise<RateLimitResult> {
-  const [row] = await rows<{ count: number; retry_after: number }>(db, sql`
-    WITH w AS (SELECT to_timestamp(floor(extract(epoch FROM now()) / ${windowSeconds}) * ${windowSeconds}) AS start)
-    INSERT INTO rate_limit_buckets (key, window_start, count) SELECT ${boundKey(key)}, w.start, 1 FROM w
-    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_buckets.count + 1
-    RETURNING count, ceil(extract(epoch FROM (window_start + make_interval(secs => ${windowSeconds}) - now())))::int AS retry_after`);
-  if (!row) return { ok: true, remaining: limit };
-  if (row.count > limit) return { ok: false, reason: 'rate_limited', retryAfterSeconds: Math.max(1, row.retry_after) };
-  return { ok: true, remaining: limit - row.count };
+  const [row] = await rows<{ count: number; retry_after: number }>(db, rateLimitHit(key, windowSeconds));
+  return rateLimitVerdict(row, limit);
 }
 
 /** Windows older than this are no use to any limit (the longest window is well under it). */

@@ -23,6 +23,10 @@ import { resolveBindAddress } from './bind-address';
  *   a malformed one 400, never Next's 500.
  * - Public pages are answered from the page cache (platform/server/page-cache.ts)
  *   in production builds; catalogue changes empty it on every instance.
+ * - CSRF for the rest (the API): a state-changing request whose Origin is
+ *   foreign gets 403 (refuseCrossSiteRequest). Here rather than in the proxy
+ *   (proxy.ts), so that an API request never runs the proxy, whose other work
+ *   concerns pages only.
  */
 export interface HttpServerOptions {
   dev: boolean;
@@ -76,6 +80,26 @@ export function refuseServerAction(
   const type = req.headers['content-type'] ?? '';
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) return { status: 400, message: 'Malformed form request.' };
   return null;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Checked by their own means: the Stripe webhook by its signature, Auth.js by its CSRF token. */
+const CSRF_EXEMPT = ['/api/stripe/', '/api/auth/'];
+
+/**
+ * CSRF for every state-changing request that is not a server action (those
+ * have the stricter check above): one whose Origin is foreign or `null` is
+ * refused. A request without an Origin passes: browsers send one with every
+ * cross-site POST, PUT, PATCH and DELETE, and API clients that are not
+ * browsers need none. The exemptions are matched on the path with its dot
+ * segments resolved, as Next routes it.
+ */
+export function refuseCrossSiteRequest(req: Pick<IncomingMessage, 'method' | 'headers' | 'url'>, allowedOrigins: ReadonlySet<string>): boolean {
+  if (!UNSAFE_METHODS.has((req.method ?? 'GET').toUpperCase())) return false;
+  const origin = req.headers.origin;
+  if (origin === undefined || allowedOrigins.has(origin)) return false;
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  return !CSRF_EXEMPT.some((prefix) => path.startsWith(prefix));
 }
 
 function sendText(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
@@ -156,6 +180,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       const refused = refuseServerAction(req, origins);
       if (refused) return sendText(res, refused.status, refused.message);
       downgradeActionErrors(req, res, log);
+    } else if (refuseCrossSiteRequest(req, origins)) {
+      res.writeHead(403, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return res.end(JSON.stringify({ error: 'forbidden', message: 'Cross-site requests are refused.' }));
     }
 
     pageCache.serve(req, res, () => handle(req, res)).catch((error: unknown) => {

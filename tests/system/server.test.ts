@@ -211,6 +211,22 @@ describe('local mode with generated secrets (no APP_SECRET, no STRIPE_WEBHOOK_SE
     );
     expect(rotated[0]?.n).toBe(0);
   });
+
+  it('a hold request refused for its input still counts against the rate limit', async () => {
+    const screeningId = await createGaScreening(getDb(), 100);
+    // Summed over windows, so that a minute ending between the two reads changes nothing.
+    const counted = async () =>
+      (await rows<{ n: number }>(getDb(), sql`SELECT coalesce(sum(count), 0)::int AS n FROM rate_limit_buckets WHERE key = 'holds:ip:127.0.0.1'`))[0]!.n;
+    const before = await counted();
+    // Refused by the route (400), by the command before the database (422) and by the hold statement (422).
+    const bodies = ['not json', JSON.stringify({ items: [] }), JSON.stringify({ items: [{ ticketType: 'adult', quantity: 0 }] }), JSON.stringify({ items: [{ ticketType: 'senior', quantity: 1 }] })];
+    for (const body of bodies) {
+      const res = await fetch(`${local.url}/api/v1/screenings/${screeningId}/holds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      // Refused for the input, or 429 when this minute's bucket was already full: never anything else.
+      expect([400, 422, 429], body).toContain(res.status);
+    }
+    expect(await counted()).toBe(before + bodies.length);
+  });
 });
 
 describe('client identity behind one trusted proxy (TRUSTED_PROXY_HOPS=1)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientFromRequest, clientKeyOf, isLoopbackHost, normaliseAddress, trustedProxyList, UNKNOWN_CLIENT } from '@/platform/server/client-identity';
-import { refuseServerAction } from '../../scripts/lib/http-server';
+import { refuseCrossSiteRequest, refuseServerAction } from '../../scripts/lib/http-server';
 
 describe('client identity (scripts/lib/http-server.ts)', () => {
   it('with no trusted proxy, the socket is the client whatever X-Forwarded-For says', () => {
@@ -72,5 +72,28 @@ describe('server action guard', () => {
     expect(refuseServerAction(post({ origin, 'content-type': 'application/json' }), origins)?.status).toBe(400);
     expect(refuseServerAction(post({ origin, 'next-action': 'ab12', 'content-type': multipart }), origins)).toBeNull();
     expect(refuseServerAction(post({ origin, 'content-type': multipart }), origins)).toBeNull();
+  });
+});
+
+describe('cross-site guard for the API (and any other state-changing request that is not a server action)', () => {
+  const origins = new Set(['https://tickets.example.org']);
+  const req = (method: string, url: string, origin?: string) => ({ method, url, headers: origin === undefined ? {} : { origin } });
+
+  it('refuses a state-changing request with a foreign or null Origin', () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE', 'post']) {
+      expect(refuseCrossSiteRequest(req(method, '/api/v1/screenings/x/holds', 'https://evil.example'), origins), method).toBe(true);
+    }
+    expect(refuseCrossSiteRequest(req('POST', '/api/v1/screenings/x/holds', 'null'), origins)).toBe(true);
+    // Dot segments cannot dress a route up as an exempt one.
+    expect(refuseCrossSiteRequest(req('POST', '/api/stripe/../v1/screenings/x/holds', 'https://evil.example'), origins)).toBe(true);
+    expect(refuseCrossSiteRequest(req('POST', '/api/auth/%2e%2e/v1/orders', 'https://evil.example'), origins)).toBe(true);
+  });
+
+  it('lets through reads, its own origin, clients that send no Origin, and the exempt routes', () => {
+    expect(refuseCrossSiteRequest(req('GET', '/api/v1/screenings', 'https://evil.example'), origins)).toBe(false);
+    expect(refuseCrossSiteRequest(req('POST', '/api/v1/screenings/x/holds', 'https://tickets.example.org'), origins)).toBe(false);
+    expect(refuseCrossSiteRequest(req('POST', '/api/v1/screenings/x/holds'), origins)).toBe(false);
+    expect(refuseCrossSiteRequest(req('POST', '/api/stripe/webhook', 'https://evil.example'), origins)).toBe(false);
+    expect(refuseCrossSiteRequest(req('POST', '/api/auth/signin/email?x=1', 'https://evil.example'), origins)).toBe(false);
   });
 });

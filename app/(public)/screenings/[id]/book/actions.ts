@@ -3,8 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { HoldRequest, holdSeats } from '@/domain/booking/holds';
-import { hitRateLimit } from '@/domain/limits/rate-limits';
+import { HoldRequest, holdSeatsWithinRateLimit } from '@/domain/booking/holds';
 import { clientAddress, holdCookieName } from '@/web/api/client';
 import { describeFailure } from '@/web/api/failures';
 import { getEnv } from '@/platform/env';
@@ -34,10 +33,9 @@ export async function holdSeatsAction(screeningId: string, form: FormData): Prom
 
   const env = getEnv();
   const key = await clientKey();
-  const limit = await hitRateLimit(getDb(), `holds:${key}`, env.HOLD_RATE_LIMIT_PER_MINUTE);
-  if (!limit.ok) back(bookPath, describeFailure(limit).message);
-
-  const result = await holdSeats(getDb(), screeningId, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER });
+  // The request counts against the rate limit in the hold's own round trip.
+  const rateLimit = { key: `holds:${key}`, limit: env.HOLD_RATE_LIMIT_PER_MINUTE };
+  const result = await holdSeatsWithinRateLimit(getDb(), screeningId, parsed.data, key, { holdMinutes: env.HOLD_MINUTES, maxPerOrder: env.MAX_TICKETS_PER_ORDER }, rateLimit);
   if (!result.ok) back(bookPath, describeFailure(result).message);
   (await cookies()).set(holdCookieName(result.holdId), result.holdToken, {
     httpOnly: true,
