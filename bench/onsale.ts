@@ -78,8 +78,10 @@ async function placesHeldTwice(db: ReturnType<typeof createConnection>['db'], sc
 async function main() {
   setGlobalDispatcher(new Agent({ connections: CONCURRENCY, pipelining: 1, keepAliveTimeout: 30_000 }));
   console.log(`bench:onsale — ${BUYERS} buyers, concurrency ${CONCURRENCY}, ${CAPACITY} places`);
-  console.log('building the production app…');
-  if ((await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' })) !== 0) throw new Error('next build failed');
+  if (!process.env.BENCH_SKIP_BUILD) {
+    console.log('building the production app…');
+    if ((await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' })) !== 0) throw new Error('next build failed');
+  }
 
   const database = await bootTestDatabase();
   const { db, sql: client } = createConnection(database.url, POOL);
