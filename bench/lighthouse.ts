@@ -18,7 +18,8 @@ import { rows } from '@/db/sql';
  * production app (unless BENCH_SKIP_BUILD=1), seeds a fresh database with the demo and the large festival, and serves
  * each festival from its own production instance in turn, because FESTIVAL_SLUG picks the one festival a server shows.
  * Lighthouse runs LH_RUNS times per page (default 5, mobile, default simulated throttling, performance only) and the
- * median run by score is reported: one run swings by several points on a shared 2-core machine.
+ * median run by score is reported: one run swings by several points on a shared 2-core machine. Each run's LCP is kept
+ * too, and the LCP target is judged on their median (one run's LCP swings by a second, see the README).
  *
  * Lighthouse is not a dependency: it is run through `npx --yes lighthouse@<LIGHTHOUSE_VERSION>`, so only this bench
  * downloads it (see the README's libraries). 12.x because 13.x needs Node ≥ 22.19 and the project supports Node 20.
@@ -55,6 +56,9 @@ interface PageResult extends PageSpec, RunFigures {
   url: string;
   runs: number;
   scores: number[];
+  /** Every run's LCP, and their median: the LCP target is judged on the median of the runs, not on one run. */
+  lcpsMs: number[];
+  medianLcpMs: number;
   htmlBytes: number;
   metaDescription: string | null;
   meetsTarget: boolean | null;
@@ -176,14 +180,18 @@ async function measure(base: string, page: PageSpec, reportDir: string): Promise
   const sorted = [...runs].sort((a, b) => a.figures.score - b.figures.score || a.figures.lcpMs - b.figures.lcpMs);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
   const f = median.figures;
+  const lcps = runs.map((r) => r.figures.lcpMs);
+  const medianLcpMs = [...lcps].sort((a, b) => a - b)[Math.floor((lcps.length - 1) / 2)]!;
   const meetsTarget =
-    page.target === 'score' ? f.score >= TARGETS.performanceAtLeast : page.target === 'lcp' ? f.lcpMs <= TARGETS.demoHomeLcpAtMostMs : null;
+    page.target === 'score' ? f.score >= TARGETS.performanceAtLeast : page.target === 'lcp' ? medianLcpMs <= TARGETS.demoHomeLcpAtMostMs : null;
   return {
     ...page,
     ...f,
     url: page.path,
     runs: RUNS,
     scores: runs.map((r) => r.figures.score),
+    lcpsMs: lcps,
+    medianLcpMs,
     htmlBytes: Buffer.byteLength(html),
     metaDescription: metaDescriptionOf(html),
     meetsTarget,
@@ -259,6 +267,7 @@ async function main() {
       page: `${r.festival} ${r.name}`,
       score: r.score,
       'LCP ms': r.lcpMs,
+      'median LCP ms': r.medianLcpMs,
       'TBT ms': r.tbtMs,
       CLS: r.cls,
       'FCP ms': r.fcpMs,
@@ -267,7 +276,7 @@ async function main() {
       met: r.meetsTarget === null ? '' : r.meetsTarget ? 'yes' : 'NO',
     })),
   );
-  for (const r of results) console.log(`${r.festival} ${r.name}: scores ${r.scores.join(', ')}; LCP element ${r.lcpElement ?? '—'}`);
+  for (const r of results) console.log(`${r.festival} ${r.name}: scores ${r.scores.join(', ')}; LCPs ${r.lcpsMs.join(', ')} ms; LCP element ${r.lcpElement ?? '—'}`);
   const missingDescription = results.filter((r) => !r.metaDescription);
   console.log(`/favicon.ico: ${favicon?.status} ${favicon?.contentType ?? ''}; meta description missing on: ${missingDescription.map((r) => `${r.festival} ${r.url}`).join(', ') || 'none'}`);
 
