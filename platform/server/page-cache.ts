@@ -100,8 +100,21 @@ function headerValue(value: string | string[] | number | undefined): string {
   return Array.isArray(value) ? value.join(',') : String(value);
 }
 
+/** Whether a client's Accept-Encoding takes gzip (named or `*`, with a q above 0). */
+export function acceptsGzip(acceptEncoding: string): boolean {
+  let star = false;
+  for (const part of acceptEncoding.toLowerCase().split(',')) {
+    const [name, ...params] = part.trim().split(';').map((p) => p.trim());
+    const q = params.find((p) => p.startsWith('q='));
+    const wanted = q === undefined || Number(q.slice(2)) > 0;
+    if (name === 'gzip') return wanted;
+    if (name === '*') star = wanted;
+  }
+  return star;
+}
+
 export function cacheKey(req: Pick<IncomingMessage, 'url' | 'headers'>): string {
-  const gzip = /\bgzip\b/i.test(headerValue(req.headers['accept-encoding'])) ? 'gz' : 'id';
+  const gzip = acceptsGzip(headerValue(req.headers['accept-encoding'])) ? 'gz' : 'id';
   return [gzip, req.url ?? '/', ...VARY_HEADERS.map((h) => headerValue(req.headers[h]))].join('\n');
 }
 
@@ -258,6 +271,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     let freshMs = 0;
     const captured = captureResponse(res, (status, headers): Decision => {
       if (!CACHEABLE_STATUS.has(status) || headers['set-cookie'] !== undefined) return { keep: false };
+      // Next negotiates the encoding itself: keep only a body whose encoding is the one this key stands for, so that a
+      // client asking for `deflate` or `*` never plants a body others cannot read.
+      const encoding = headerValue(headers['content-encoding']).toLowerCase();
+      if (key.startsWith('gz\n') ? encoding !== 'gzip' : encoding !== '' && encoding !== 'identity') return { keep: false };
       if (rule.kind === 'page') {
         entryControl = pageControl;
         freshMs = options.freshSeconds * 1000;
@@ -284,6 +301,8 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     invalidate() {
       generation += 1;
       entries.clear();
+      // Renders under way began before the change: nobody new waits for them (they will not be kept anyway).
+      inflight.clear();
       bytes = 0;
     },
     async serve(req, res, render) {
@@ -302,12 +321,14 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         send(req, res, entry, 'hit');
         return 'hit';
       }
-      const rendering = inflight.get(key);
-      if (entry && age < entry.freshMs + options.staleSeconds * 1000 && rendering) {
+      if (entry && age < entry.freshMs + options.staleSeconds * 1000 && inflight.has(key)) {
         send(req, res, entry, 'stale');
         return 'stale';
       }
-      if (rendering) {
+      // Wait for the render under way. If it could not be kept (a failure, a cookie, a change while it ran), join the
+      // next one rather than all rendering at once: a failing page under a rush must not multiply its own load.
+      // At most twice: a page that keeps failing is then rendered by each of its visitors, as without a cache.
+      for (let waits = 0, rendering = inflight.get(key); rendering && waits < 2; waits += 1, rendering = inflight.get(key)) {
         const fresh = await rendering;
         if (fresh && !res.headersSent) {
           send(req, res, fresh, 'hit');

@@ -41,14 +41,41 @@ describe('catalogue change notifications', () => {
     }
   });
 
+  it('a statement that changes nothing notifies nothing (a job finding no work must not empty every cache)', async () => {
+    const db = getDb();
+    const heard: (string | undefined)[] = [];
+    const listener = await listenForCatalogueChanges(getEnv().DATABASE_URL!, (transactionId) => heard.push(transactionId), () => undefined);
+    try {
+      await until(async () => heard.length, (n) => n >= 1, 5_000);
+      const quiet = await db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE access_allocations SET released_at = now() WHERE false`);
+        await tx.execute(sql`DELETE FROM films WHERE false`);
+        const [row] = await rows<{ id: string }>(tx, sql`SELECT pg_current_xact_id()::text AS id`);
+        return row!.id;
+      });
+      const festival = await createFestival(db);
+      const busy = await db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE festivals SET name = name WHERE id = ${festival.id}`);
+        const [row] = await rows<{ id: string }>(tx, sql`SELECT pg_current_xact_id()::text AS id`);
+        return row!.id;
+      });
+      // The busy transaction committed after the quiet one: once it is heard, the quiet one would have been too.
+      await until(async () => heard.includes(busy), Boolean, 5_000);
+      expect(heard).toContain(busy);
+      expect(heard).not.toContain(quiet);
+    } finally {
+      await listener.close();
+    }
+  });
+
   it('the catalogue tables notify; the tables a sale writes do not, so an on-sale rush never empties the cache', async () => {
     const found = await rows<{ table: string }>(getDb(), sql`
-      SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-      WHERE t.tgname = 'marquee_catalogue_changed' AND NOT t.tgisinternal ORDER BY c.relname`);
+      SELECT DISTINCT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+      WHERE t.tgname LIKE 'marquee\_catalogue\_%' AND NOT t.tgisinternal ORDER BY c.relname`);
     const notifying = found.map((r) => r.table);
     expect(notifying).toEqual(
       [
-        'access_allocations', 'access_scheme_settings', 'allocation_changes', 'festivals', 'film_cast', 'film_credits', 'film_partners', 'films', 'organisations',
+        'access_allocations', 'access_scheme_settings', 'allocation_changes', 'allotments', 'festivals', 'film_cast', 'film_credits', 'film_partners', 'films', 'organisations',
         'people', 'related_films', 'screening_films', 'screenings', 'seat_sections', 'seats', 'sections', 'ticket_types', 'venues',
       ].sort(),
     );

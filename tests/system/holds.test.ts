@@ -76,3 +76,35 @@ describe('the per-order ticket limit, as configured, at both entry points', () =
     expect(new URL(accepted.headers.get('location') ?? '', appA).pathname).toMatch(/^\/checkout\/[0-9a-f-]{36}$/);
   });
 });
+
+describe('the hold API refuses what it cannot read with a 400, and counts it', () => {
+  const post = (screeningId: string, body: string, client: string) =>
+    fetch(`${appA}/api/v1/screenings/${screeningId}/holds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body,
+    });
+  const bucket = async (client: string) => {
+    const [row] = await rows<{ count: number }>(getDb(), sql`SELECT coalesce(sum(count), 0)::int AS count FROM rate_limit_buckets WHERE key = ${`holds:${client}`}`);
+    return row?.count ?? 0;
+  };
+
+  it('a NUL in a ticket type, and a body over 16 KB: 400 with a message, counted against the rate limit, nothing held', async () => {
+    const id = await gaScreening(5);
+    const client = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    // The rate limit's key for a client behind the one trusted proxy (TRUSTED_PROXY_HOPS=1): its address.
+    const keyed = `ip:${client}`;
+    const before = await bucket(keyed);
+    for (const body of [JSON.stringify({ items: [{ ticketType: 'adult\u0000', quantity: 1 }] }), JSON.stringify({ items: [{ ticketType: 'adult', quantity: 1 }], pad: 'x'.repeat(20_000) })]) {
+      const res = await post(id, body, client);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: string; message: string };
+      expect(answer.error).toBe('bad_request');
+      expect(answer.message.length).toBeGreaterThan(0);
+    }
+    expect(await bucket(keyed)).toBe(before + 2);
+    expect(await inventoryProblems(getDb(), id)).toEqual([]);
+    const [pool] = await rows<{ held: number }>(getDb(), sql`SELECT held FROM inventory_pools WHERE screening_id = ${id} AND kind = 'standard'`);
+    expect(pool?.held).toBe(0);
+  });
+});

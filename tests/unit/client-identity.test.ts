@@ -87,6 +87,15 @@ describe('cross-site guard for the API (and any other state-changing request tha
     // Dot segments cannot dress a route up as an exempt one.
     expect(refuseCrossSiteRequest(req('POST', '/api/stripe/../v1/screenings/x/holds', 'https://evil.example'), origins)).toBe(true);
     expect(refuseCrossSiteRequest(req('POST', '/api/auth/%2e%2e/v1/orders', 'https://evil.example'), origins)).toBe(true);
+    // Only the webhook itself is exempt under /api/stripe/.
+    expect(refuseCrossSiteRequest(req('POST', '/api/stripe/other', 'https://evil.example'), origins)).toBe(true);
+  });
+
+  it('refuses, and never throws on, a target the URL parser cannot read (it would leave the connection hanging)', () => {
+    for (const url of ['http://a:99999/x', 'http://%zz/x', 'http://[/x']) {
+      expect(() => refuseCrossSiteRequest(req('DELETE', url, 'https://evil.example'), origins), url).not.toThrow();
+      expect(refuseCrossSiteRequest(req('DELETE', url, 'https://evil.example'), origins), url).toBe(true);
+    }
   });
 
   it('lets through reads, its own origin, clients that send no Origin, and the exempt routes', () => {

@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { HoldRequest, holdSeatsWithinRateLimit } from '@/domain/booking/holds';
 import { hitRateLimit } from '@/domain/limits/rate-limits';
 import { clientKey } from '@/web/api/client';
+import { parseJson, readBodyText } from '@/web/api/body';
 import { apiError, badRequest, withErrors } from '@/web/api/respond';
 import { failureResponse } from '@/web/api/failures';
 import { Uuid } from '@/web/api/schemas';
@@ -15,6 +16,9 @@ import { getEnv } from '@/platform/env';
  * leave them be. `no-store`: a hold is one buyer's.
  */
 const UNCOMPRESSED_PRIVATE = 'no-store, no-transform';
+
+/** A hold names at most 10 ticket types and 50 seats: a few kilobytes. Anything bigger is refused unread. */
+const MAX_BODY_BYTES = 16 * 1024;
 
 function lean(response: NextResponse): NextResponse {
   response.headers.set('Cache-Control', UNCOMPRESSED_PRIVATE);
@@ -32,11 +36,13 @@ export const POST = withErrors(async (request: NextRequest, { params }: { params
   const env = getEnv();
   const key = clientKey(request);
   const rateLimit = { key: `holds:${key}`, limit: env.HOLD_RATE_LIMIT_PER_MINUTE };
-  const body: unknown = await request.json().catch(() => undefined);
+  const read = await readBodyText(request, MAX_BODY_BYTES);
+  const body = read.ok ? parseJson(read.text) : undefined;
   const parsed = body === undefined ? undefined : HoldRequest.safeParse(body);
   if (!parsed?.success) {
     const limit = await hitRateLimit(getDb(), rateLimit.key, rateLimit.limit);
     if (!limit.ok) return failureResponse(limit);
+    if (!read.ok) return apiError(400, 'bad_request', `The body must be at most ${MAX_BODY_BYTES / 1024} KB.`);
     if (!parsed) return apiError(400, 'bad_request', 'The body must be JSON: { "items": [{ "ticketType": "adult", "quantity": 2 }] }');
     return badRequest(parsed.error.issues);
   }
