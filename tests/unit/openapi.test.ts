@@ -50,7 +50,7 @@ function normalise(value: Json, key = ''): Json {
  * it did not mark required though they are always present (longer `required` lists), and the validators' constraints
  * it did not state (lengths, bounds). Nothing the old document said is dropped or changed: `lost` must stay empty.
  */
-const ADDED_KEYWORDS = new Set(['properties', 'required', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum']);
+const ADDED_KEYWORDS = new Set(['properties', 'required', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'maximum', 'pattern']);
 
 /** Every statement of `before` that `after` does not make, and every addition of `after` outside ADDED_KEYWORDS. */
 function differences(before: Json, after: Json | undefined, at = '', key = ''): { lost: string[]; added: string[] } {
