@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { canBook, SALE_STATE_LABEL, type SaleState } from '@/lib/sale-state';
 import { ButtonLink } from '@/components/ui/ButtonLink';
 import { liveSaleState, subscribeToSaleState } from './live-availability';
@@ -8,11 +8,9 @@ import { SaleStatusBadge } from './SaleStatusBadge';
 
 /** The screening's sale state as the page was rendered (`initial`, possibly seconds old), then as it is now. */
 function useSaleState(screeningId: string, initial: SaleState): SaleState {
-  return useSyncExternalStore(
-    (listener) => subscribeToSaleState(screeningId, listener),
-    () => liveSaleState(screeningId) ?? initial,
-    () => initial,
-  );
+  // One subscription per screening for the component's life, not one per render.
+  const subscribe = useCallback((listener: () => void) => subscribeToSaleState(screeningId, listener), [screeningId]);
+  return useSyncExternalStore(subscribe, () => liveSaleState(screeningId) ?? initial, () => initial);
 }
 
 export function LiveSaleStatusBadge({ screeningId, initial }: { screeningId: string; initial: SaleState }) {

@@ -75,8 +75,11 @@ export function subscribeToSaleState(screeningId: string, listener: () => void):
     set.delete(listener);
     if (set.size === 0) {
       listeners.delete(screeningId);
-      // Forget it too: a page shown again later starts from its own, fresher, rendering.
-      known.delete(screeningId);
+      // Forget it too once nobody shows it any more: a page shown again later starts from its own, fresher, rendering.
+      // Not at once: React unsubscribes and subscribes again around a re-render, and the value must survive that.
+      setTimeout(() => {
+        if (!listeners.has(screeningId)) known.delete(screeningId);
+      }, 1_000);
     }
   };
 }
