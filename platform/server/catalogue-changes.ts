@@ -2,8 +2,9 @@ import postgres from 'postgres';
 
 /**
  * The channel PostgreSQL notifies when anything the public pages show changes (films, people, screenings, venues,
- * prices, access allocations, the festival itself): migration 0010's statement triggers. A notification is sent when the
- * writing transaction commits, never before, and a transaction's many notifications arrive as one.
+ * prices, access allocations and allotments, the festival itself): migration 0010's statement triggers, for statements
+ * that changed a row. A notification is sent when the writing transaction commits, never before, and a transaction's
+ * many notifications arrive as one.
  */
 export const CATALOGUE_CHANGED_CHANNEL = 'marquee_catalogue_changed';
 
